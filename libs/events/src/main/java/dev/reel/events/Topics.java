@@ -1,0 +1,13 @@
+package dev.reel.events;
+
+/** Every Kafka topic Reel uses, in one place. The suffix is the topic's schema generation. */
+public final class Topics {
+
+    /**
+     * Snapshots of catalog titles ({@code TitlePublished}, {@code TitleUpdated}), keyed by title id. The
+     * topic is compacted, so replaying it rebuilds a full view of the catalog.
+     */
+    public static final String CATALOG_TITLES = "reel.catalog.titles.v1";
+
+    private Topics() {}
+}

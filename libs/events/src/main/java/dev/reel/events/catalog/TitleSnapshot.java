@@ -1,0 +1,36 @@
+package dev.reel.events.catalog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A title as the catalog sees it at one moment: everything a search index or a recommender needs to
+ * show and rank it without calling the catalog.
+ *
+ * @param type {@code MOVIE} or {@code SERIES}
+ * @param maturity a {@link dev.reel.events.Maturity} label such as {@code "13+"}
+ * @param genres genre slugs
+ * @param artworkUrls artwork URLs in display order
+ */
+public record TitleSnapshot(
+        UUID titleId,
+        String type,
+        String name,
+        String synopsis,
+        int year,
+        @Nullable Integer runtimeMinutes,
+        String maturity,
+        List<String> genres,
+        List<String> cast,
+        List<String> artworkUrls,
+        boolean published,
+        @Nullable Instant publishedAt) {
+
+    public TitleSnapshot {
+        genres = List.copyOf(genres);
+        cast = List.copyOf(cast);
+        artworkUrls = List.copyOf(artworkUrls);
+    }
+}

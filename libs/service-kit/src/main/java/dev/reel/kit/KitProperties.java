@@ -1,0 +1,63 @@
+package dev.reel.kit;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the service kit, under {@code reel.kit}. Every field has a default that suits a service
+ * on the embedded platform.
+ */
+@ConfigurationProperties("reel.kit")
+public record KitProperties(
+        @DefaultValue Security security,
+        @DefaultValue Web web,
+        @DefaultValue Clients clients,
+        @DefaultValue Outbox outbox) {
+
+    /**
+     * @param jwkSetUri where identity publishes its signing keys; a {@code http://<service-id>/} URI
+     *     resolves through discovery
+     * @param issuer the {@code iss} claim every accepted token must carry
+     */
+    public record Security(
+            @DefaultValue("http://identity/.well-known/jwks.json")
+            String jwkSetUri,
+
+            @DefaultValue("reel-identity") String issuer) {}
+
+    /** @param maxRequestBody requests with a larger body get 413 before any handler reads them */
+    public record Web(@DefaultValue("1MB") DataSize maxRequestBody) {}
+
+    /**
+     * Defaults for every {@link dev.reel.kit.client.ResilientClients} client.
+     *
+     * @param connectTimeout time to open a connection to one instance
+     * @param readTimeout time to wait for a response
+     * @param connectAttempts attempts in all when an instance refuses the connection; each attempt goes
+     *     to the next instance the load balancer picks
+     * @param maxConcurrentCalls bulkhead: calls in flight per target service
+     * @param failureRateThreshold percentage of failed calls that opens the circuit
+     * @param openStateWait how long an open circuit rejects calls before it lets a few through
+     */
+    public record Clients(
+            @DefaultValue("1s") Duration connectTimeout,
+            @DefaultValue("2s") Duration readTimeout,
+            @DefaultValue("3") int connectAttempts,
+            @DefaultValue("32") int maxConcurrentCalls,
+            @DefaultValue("50") float failureRateThreshold,
+            @DefaultValue("5s") Duration openStateWait) {}
+
+    /**
+     * @param enabled whether this instance relays its outbox to Kafka
+     * @param pollInterval how often the relay looks for rows when nothing nudges it
+     * @param batchSize rows published per transaction
+     * @param retention how long published rows are kept before they are deleted
+     */
+    public record Outbox(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("200") int batchSize,
+            @DefaultValue("1d") Duration retention) {}
+}

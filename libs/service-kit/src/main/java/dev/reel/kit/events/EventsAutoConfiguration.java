@@ -1,0 +1,45 @@
+package dev.reel.kit.events;
+
+import dev.reel.kit.KitProperties;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The transactional outbox, for services with a database and Kafka. The service's Flyway locations must
+ * include {@code classpath:db/kit}, which creates the outbox table.
+ */
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
+        })
+@ConditionalOnBean({DataSource.class, KafkaTemplate.class})
+@ConditionalOnProperty(name = "reel.kit.outbox.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(KitProperties.class)
+public class EventsAutoConfiguration {
+
+    @Bean
+    OutboxRelay outboxRelay(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactionManager,
+            KafkaTemplate<String, String> kafka,
+            KitProperties properties) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka, properties.outbox());
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay) {
+        return new Outbox(jdbc, json, relay);
+    }
+}

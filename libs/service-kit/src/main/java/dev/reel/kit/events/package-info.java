@@ -1,0 +1,5 @@
+/** Publishing events to Kafka through a transactional outbox. */
+@NullMarked
+package dev.reel.kit.events;
+
+import org.jspecify.annotations.NullMarked;

@@ -188,6 +188,7 @@ public final class ResilientClients {
                     default -> "ResilientClient[" + serviceId + "]";
                 };
             }
+            method.trySetAccessible();
             try {
                 return guard.call(() -> invokeOn(remote, method, args));
             } catch (HttpClientErrorException rejected) {

@@ -24,7 +24,7 @@ public class ProblemException extends ErrorResponseException {
         super(status, problem(status, title, detail), null);
         this.retryAfter = retryAfter;
         if (retryAfter != null) {
-            getHeaders().set("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+            getHeaders().set("Retry-After", Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
         }
     }
 

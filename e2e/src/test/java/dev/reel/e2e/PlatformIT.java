@@ -1,0 +1,327 @@
+package dev.reel.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Boots the whole platform once through {@code reel up --instances catalog=2} and checks it from the
+ * outside, through the gateway, as a user would. The last test restarts it on the same data.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    private final Api api = new Api();
+    private Platform platform;
+    private String adminToken;
+    private String genreId;
+    private String titleId;
+    private String titleName;
+
+    @BeforeAll
+    void bootPlatform() throws Exception {
+        Path data = Files.createTempDirectory(Platform.ROOT.resolve("e2e/target"), "reel-data-");
+        platform = new Platform(data, List.of("--instances", "catalog=2"));
+        Duration took = platform.start();
+        System.out.println("e2e: reel up took " + took.toMillis() + " ms");
+        Properties admin = platform.adminCredentials();
+        adminToken = api.login(admin.getProperty("email"), admin.getProperty("password"));
+    }
+
+    @AfterAll
+    void stopPlatform() throws Exception {
+        if (platform != null) {
+            platform.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void signUpLogInCreateAndBrowse() {
+        String email = "viewer-" + UUID.randomUUID() + "@example.com";
+        var signup = api.post(
+                "/api/v1/accounts", Map.of("email", email, "password", PASSWORD, "displayName", "Viewer"), null);
+        assertThat(signup.status()).as(signup.body()).isEqualTo(201);
+
+        var login = api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null);
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        String headerToken = login.header("Authorization").substring("Bearer ".length());
+        assertThat(login.json().get("accessToken").asString()).isEqualTo(headerToken);
+        String memberToken = headerToken;
+
+        var genre = api.post("/api/v1/genres", Map.of("name", "Noir " + shortId()), adminToken);
+        assertThat(genre.status()).as(genre.body()).isEqualTo(201);
+        genreId = genre.json().get("id").asString();
+
+        titleName = "The Long Night " + shortId();
+        var title = api.post(
+                "/api/v1/titles",
+                Map.of(
+                        "type",
+                        "MOVIE",
+                        "name",
+                        titleName,
+                        "synopsis",
+                        "A detective follows one last lead through a sleepless city.",
+                        "year",
+                        2024,
+                        "runtimeMinutes",
+                        104,
+                        "maturity",
+                        "13+",
+                        "cast",
+                        List.of("Ada Quinn", "Rafe Morrow"),
+                        "genreIds",
+                        List.of(genreId),
+                        "artworks",
+                        List.of(Map.of("kind", "BOXART", "url", "https://img.example/long-night.jpg"))),
+                adminToken);
+        assertThat(title.status()).as(title.body()).isEqualTo(201);
+        titleId = title.json().get("id").asString();
+        var published = api.post("/api/v1/titles/" + titleId + "/publish", null, adminToken);
+        assertThat(published.status()).as(published.body()).isBetween(200, 204);
+
+        var memberWrite = api.post("/api/v1/genres", Map.of("name", "Forbidden " + shortId()), memberToken);
+        assertProblem(memberWrite, 403);
+        var anonymousWrite = api.post("/api/v1/genres", Map.of("name", "Anonymous " + shortId()), null);
+        assertProblem(anonymousWrite, 401);
+
+        var genres = api.get("/api/v1/genres?size=100", memberToken);
+        assertThat(genres.status()).isEqualTo(200);
+        assertThat(genres.body()).contains(genreId);
+
+        var browse = api.get("/api/v1/titles?genre=" + genreId, memberToken);
+        assertThat(browse.status()).as(browse.body()).isEqualTo(200);
+        JsonNode items = browse.json().get("items");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).get("name").asString()).isEqualTo(titleName);
+        assertThat(browse.json().get("totalItems").asLong()).isEqualTo(1);
+
+        var details = api.get("/api/v1/titles/" + titleId, null);
+        assertThat(details.status()).as(details.body()).isEqualTo(200);
+        assertThat(details.json().get("name").asString()).isEqualTo(titleName);
+        assertThat(details.body()).contains("Ada Quinn");
+    }
+
+    @Test
+    @Order(2)
+    void malformedJsonIsA400Problem() {
+        assertProblem(api.postRaw("/api/v1/accounts", "{\"email\": ", null), 400);
+    }
+
+    @Test
+    @Order(2)
+    void unknownRouteIsA404Json() {
+        var response = api.get("/api/v1/no-such-thing", adminToken);
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).contains("json");
+    }
+
+    @Test
+    @Order(2)
+    void anotherAccountsProfileIsNotFound() {
+        String alice = signUpAndLogIn("alice");
+        String bob = signUpAndLogIn("bob");
+        var profiles = api.get("/api/v1/profiles", alice);
+        assertThat(profiles.status()).as(profiles.body()).isEqualTo(200);
+        JsonNode list = profiles.json().has("items") ? profiles.json().get("items") : profiles.json();
+        String aliceProfile = list.get(0).get("id").asString();
+
+        assertThat(api.get("/api/v1/profiles/" + aliceProfile, alice).status()).isEqualTo(200);
+        assertProblem(api.get("/api/v1/profiles/" + aliceProfile, bob), 404);
+        assertProblem(api.patch("/api/v1/profiles/" + aliceProfile, Map.of("name", "mine now"), bob), 404);
+        assertProblem(api.delete("/api/v1/profiles/" + aliceProfile, bob), 404);
+        assertThat(api.get("/api/v1/profiles/" + aliceProfile, alice)
+                        .json()
+                        .get("name")
+                        .asString())
+                .isNotEqualTo("mine now");
+    }
+
+    @Test
+    @Order(3)
+    void killingACatalogInstanceLosesNoReadAndItComesBack() throws Exception {
+        JsonNode victim = catalogInstance(1);
+        long pid = victim.get("pid").asLong();
+        int port = victim.get("port").asInt();
+        String instanceId = "catalog:" + victim.get("zone").asString() + ":" + port;
+        assertThat(eurekaInstanceIds()).contains(instanceId);
+
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger reads = new AtomicInteger();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> readers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            readers.add(Thread.ofPlatform().start(() -> {
+                while (running.get()) {
+                    try {
+                        var response = api.get("/api/v1/titles/" + titleId, null);
+                        reads.incrementAndGet();
+                        if (response.status() != 200) {
+                            failures.add(response.status() + " " + response.body());
+                        }
+                    } catch (RuntimeException e) {
+                        failures.add(e.toString());
+                    }
+                }
+            }));
+        }
+        Thread.sleep(2_000);
+        long killedAt = System.nanoTime();
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+
+        // The dead instance leaves the registry within 5 s.
+        double goneAfter = -1;
+        while (System.nanoTime() - killedAt < Duration.ofSeconds(15).toNanos()) {
+            if (!eurekaInstanceIds().contains(instanceId)) {
+                goneAfter = (System.nanoTime() - killedAt) / 1e9;
+                break;
+            }
+            Thread.sleep(100);
+        }
+        System.out.printf("e2e: killed instance left the registry after %.2f s%n", goneAfter);
+
+        // The supervisor restarts it; once healthy it is routable within 5 s.
+        long healthyAt = waitForHealthyRestart(port, pid, Duration.ofSeconds(120));
+        double routableAfter = -1;
+        while (System.nanoTime() - healthyAt < Duration.ofSeconds(15).toNanos()) {
+            boolean servedByIt = false;
+            for (int i = 0; i < 4 && !servedByIt; i++) {
+                servedByIt = instanceId.equals(
+                        api.get("/api/v1/titles/" + titleId, null).header("X-Served-By"));
+            }
+            if (servedByIt) {
+                routableAfter = (System.nanoTime() - healthyAt) / 1e9;
+                break;
+            }
+            Thread.sleep(100);
+        }
+        System.out.printf("e2e: restarted instance routable %.2f s after it was healthy%n", routableAfter);
+        running.set(false);
+        for (Thread reader : readers) {
+            reader.join();
+        }
+        System.out.printf("e2e: %d reads during the kill, %d failed%n", reads.get(), failures.size());
+
+        assertThat(failures)
+                .as("reads that failed while an instance was killed")
+                .isEmpty();
+        assertThat(reads.get()).isGreaterThan(20);
+        assertThat(goneAfter)
+                .as("seconds until the dead instance left the registry")
+                .isBetween(0.0, 5.0);
+        assertThat(routableAfter)
+                .as("seconds until the restarted instance was routable")
+                .isBetween(0.0, 5.0);
+        assertThat(platform.state().toString()).doesNotContain("\"pid\":" + pid + ",");
+    }
+
+    @Test
+    @Order(4)
+    void dataSurvivesARestart() throws Exception {
+        platform.stop();
+        platform.start();
+        Properties admin = platform.adminCredentials();
+        String token = api.login(admin.getProperty("email"), admin.getProperty("password"));
+        var details = api.get("/api/v1/titles/" + titleId, token);
+        assertThat(details.status()).as(details.body()).isEqualTo(200);
+        assertThat(details.json().get("name").asString()).isEqualTo(titleName);
+        assertThat(api.get("/api/v1/genres?size=100", token).body()).contains(genreId);
+    }
+
+    private String signUpAndLogIn(String name) {
+        String email = name + "-" + UUID.randomUUID() + "@example.com";
+        var signup =
+                api.post("/api/v1/accounts", Map.of("email", email, "password", PASSWORD, "displayName", name), null);
+        assertThat(signup.status()).as(signup.body()).isEqualTo(201);
+        return api.login(email, PASSWORD);
+    }
+
+    private JsonNode catalogInstance(int index) throws Exception {
+        for (JsonNode instance : platform.state().get("instances")) {
+            if (instance.get("service").asString().equals("catalog")
+                    && instance.get("index").asInt() == index) {
+                return instance;
+            }
+        }
+        throw new AssertionError("no catalog instance " + index + " in " + platform.state());
+    }
+
+    private long waitForHealthyRestart(int port, long oldPid, Duration timeout) throws Exception {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                var health = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(1))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200
+                        && health.body().contains("UP")
+                        && catalogInstance(1).get("pid").asLong() != oldPid) {
+                    return System.nanoTime();
+                }
+            } catch (java.io.IOException e) {
+                // not up yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("catalog instance on port " + port + " was not restarted within " + timeout);
+    }
+
+    private List<String> eurekaInstanceIds() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:8761/eureka/apps/CATALOG"))
+                        .header("Accept", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        List<String> ids = new ArrayList<>();
+        if (response.statusCode() != 200) {
+            return ids;
+        }
+        for (JsonNode instance :
+                Api.JSON.readTree(response.body()).path("application").path("instance")) {
+            if ("UP".equals(instance.path("status").asString())) {
+                ids.add(instance.path("instanceId").asString());
+            }
+        }
+        return ids;
+    }
+
+    private static void assertProblem(Api.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.reel.identity.auth.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.reel.identity.key.internal;
+
+import org.jspecify.annotations.NullMarked;

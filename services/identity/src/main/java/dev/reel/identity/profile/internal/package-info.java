@@ -1,0 +1,4 @@
+@NullMarked
+package dev.reel.identity.profile.internal;
+
+import org.jspecify.annotations.NullMarked;

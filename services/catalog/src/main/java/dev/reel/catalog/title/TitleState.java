@@ -1,0 +1,7 @@
+package dev.reel.catalog.title;
+
+/** Publishing state: drafts are visible to admins only. */
+public enum TitleState {
+    DRAFT,
+    PUBLISHED
+}

@@ -1,0 +1,137 @@
+package dev.reel.gateway;
+
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The gateway's policy, bound from {@code reel.gateway.*} (normally {@code config/gateway.yml}).
+ * Every field has a safe default, so a missing section never disables a protection.
+ *
+ * @param webRoot directory of the static web app, served at {@code /}; {@code null} serves only
+ *     the copy packaged in the jar
+ * @param trustedProxies addresses or CIDR ranges of reverse proxies whose {@code X-Forwarded-For}
+ *     is believed; empty means the socket address is the client address
+ * @param security which requests need a token and how tokens are verified
+ * @param rateLimits per-client request budgets
+ * @param cors cross-origin policy for browsers on other origins
+ * @param upstream how the gateway treats service instances that fail
+ */
+@ConfigurationProperties("reel.gateway")
+public record GatewayProperties(
+        @Nullable String webRoot,
+        List<String> trustedProxies,
+        Security security,
+        RateLimits rateLimits,
+        Cors cors,
+        Upstream upstream) {
+
+    public GatewayProperties {
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        security = security == null ? new Security(null, null, null, null) : security;
+        rateLimits = rateLimits == null ? new RateLimits(null, null, null, null, null, null) : rateLimits;
+        cors = cors == null ? new Cors(null, null, null, null, null, null) : cors;
+        upstream = upstream == null ? new Upstream(null) : upstream;
+    }
+
+    /**
+     * A method and a path pattern ({@code PathPattern} syntax, e.g. {@code /api/v1/titles/**}).
+     *
+     * @param method the HTTP method, or {@code null} for any method
+     * @param path the path pattern
+     */
+    public record Route(@Nullable HttpMethod method, String path) {}
+
+    /**
+     * @param jwkSetUri where the identity service publishes its signing keys; a host name is a
+     *     service id resolved through discovery
+     * @param issuer the required {@code iss} claim
+     * @param publicRoutes requests that pass without a token
+     * @param protectedPaths path patterns that need a valid token unless listed in {@code
+     *     publicRoutes}; everything else (the static web app) is public
+     */
+    public record Security(String jwkSetUri, String issuer, List<Route> publicRoutes, List<String> protectedPaths) {
+
+        public Security {
+            jwkSetUri = jwkSetUri == null ? "http://identity/.well-known/jwks.json" : jwkSetUri;
+            issuer = issuer == null ? "reel-identity" : issuer;
+            publicRoutes = publicRoutes == null ? List.of() : List.copyOf(publicRoutes);
+            protectedPaths = protectedPaths == null ? List.of("/api/**", "/actuator/**") : List.copyOf(protectedPaths);
+        }
+    }
+
+    /**
+     * A token bucket: up to {@code capacity} requests at once, refilled at {@code refillTokens}
+     * per {@code refillPeriod}.
+     */
+    public record Limit(long capacity, long refillTokens, Duration refillPeriod) {}
+
+    /**
+     * @param enabled switches every limit off when {@code false}
+     * @param perIp budget of every request by client address
+     * @param perAccount budget of authenticated requests by account ({@code sub})
+     * @param login budget of {@code loginRoutes} by client address
+     * @param loginRoutes credential-checking endpoints that get the {@code login} budget
+     * @param maxTrackedClients bound on the buckets kept per limit (least recently used go first)
+     */
+    public record RateLimits(
+            Boolean enabled,
+            Limit perIp,
+            Limit perAccount,
+            Limit login,
+            List<Route> loginRoutes,
+            Long maxTrackedClients) {
+
+        public RateLimits {
+            enabled = enabled == null || enabled;
+            perIp = perIp == null ? new Limit(5000, 2500, Duration.ofSeconds(1)) : perIp;
+            perAccount = perAccount == null ? new Limit(1000, 500, Duration.ofSeconds(1)) : perAccount;
+            login = login == null ? new Limit(5, 10, Duration.ofMinutes(1)) : login;
+            loginRoutes = loginRoutes == null
+                    ? List.of(new Route(HttpMethod.POST, "/api/v1/auth/login"))
+                    : List.copyOf(loginRoutes);
+            maxTrackedClients = maxTrackedClients == null ? 100_000L : maxTrackedClients;
+        }
+    }
+
+    /**
+     * @param allowedOrigins origins allowed to call the API from a browser; empty means only the
+     *     gateway's own origin (same-origin requests need no CORS)
+     */
+    public record Cors(
+            List<String> allowedOrigins,
+            List<String> allowedMethods,
+            List<String> allowedHeaders,
+            List<String> exposedHeaders,
+            Boolean allowCredentials,
+            Duration maxAge) {
+
+        public Cors {
+            allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+            allowedMethods = allowedMethods == null
+                    ? List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+                    : List.copyOf(allowedMethods);
+            allowedHeaders = allowedHeaders == null
+                    ? List.of("Authorization", "Content-Type", "X-Profile-Id", "Idempotency-Key", "X-Correlation-Id")
+                    : List.copyOf(allowedHeaders);
+            exposedHeaders = exposedHeaders == null
+                    ? List.of("Authorization", "X-Correlation-Id", "Retry-After", "Location")
+                    : List.copyOf(exposedHeaders);
+            allowCredentials = allowCredentials != null && allowCredentials;
+            maxAge = maxAge == null ? Duration.ofMinutes(30) : maxAge;
+        }
+    }
+
+    /**
+     * @param ejectionTime how long an instance that refused or dropped a connection is skipped
+     *     while other instances of its service are available
+     */
+    public record Upstream(Duration ejectionTime) {
+
+        public Upstream {
+            ejectionTime = ejectionTime == null ? Duration.ofSeconds(3) : ejectionTime;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.reel.gateway.filter;
+
+import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
+import org.springframework.core.Ordered;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+
+/**
+ * The one place that orders the gateway's filters. Each constant is defined relative to the one
+ * before it, so the sequence reads top to bottom:
+ *
+ * <ol>
+ *   <li>inbound web filters (every request, routed or static): correlation id, CORS, the per-address
+ *       limits, then Spring Security's chain, then the per-account limit, which needs the caller;
+ *   <li>outbound global filters (requests routed to a service only), before the request URL is
+ *       resolved and the load balancer picks an instance.
+ * </ol>
+ */
+public final class FilterOrder {
+
+    private static final int STEP = 10;
+
+    /** First of all, so that every log line and problem body carries the id. */
+    public static final int CORRELATION_ID = Ordered.HIGHEST_PRECEDENCE;
+
+    /** Answers preflights before anything can reject them. */
+    public static final int CORS = CORRELATION_ID + STEP;
+
+    /** Cheapest protection first: one bucket per client address for every request. */
+    public static final int IP_RATE_LIMIT = CORS + STEP;
+
+    /** Tight per-address budget for credential checks, before any token work. */
+    public static final int LOGIN_RATE_LIMIT = IP_RATE_LIMIT + STEP;
+
+    /**
+     * Spring Security's filter chain (JWT validation); its order is fixed by {@link
+     * EnableWebFluxSecurity} and only referenced here.
+     */
+    public static final int SECURITY = -100;
+
+    /** Needs the authenticated account, so it runs after the security chain. */
+    public static final int ACCOUNT_RATE_LIMIT = SECURITY + STEP;
+
+    /** Shapes the request sent to the service; before the route's URL is resolved. */
+    public static final int DEVICE_CLASS = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER - STEP;
+
+    private FilterOrder() {}
+}

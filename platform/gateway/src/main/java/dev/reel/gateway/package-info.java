@@ -1,0 +1,5 @@
+/** The edge gateway: routing, edge security, rate limits, device tailoring and static web. */
+@NullMarked
+package dev.reel.gateway;
+
+import org.jspecify.annotations.NullMarked;

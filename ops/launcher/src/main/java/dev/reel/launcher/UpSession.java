@@ -1,0 +1,200 @@
+package dev.reel.launcher;
+
+import dev.reel.launcher.infra.Infrastructure;
+import dev.reel.launcher.state.PidFile;
+import dev.reel.launcher.state.RunLock;
+import dev.reel.launcher.state.RunState;
+import dev.reel.launcher.state.RunState.InstanceState;
+import dev.reel.launcher.supervisor.BackoffPolicy;
+import dev.reel.launcher.supervisor.ChildJvm;
+import dev.reel.launcher.supervisor.HealthProbe;
+import dev.reel.launcher.supervisor.StartupFailedException;
+import dev.reel.launcher.supervisor.Supervisor;
+import dev.reel.launcher.topology.Instance;
+import dev.reel.launcher.topology.LaunchPlan;
+import dev.reel.launcher.topology.ServiceTable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run of {@code reel up}: owns the data directory's run lock and pid file, the infrastructure, the supervisor
+ * and {@code state.json}, and tears them all down exactly once, whichever thread asks first (the main thread after a
+ * failed start, or the shutdown hook on Ctrl-C / SIGTERM).
+ */
+final class UpSession {
+
+    /** How long each stage of children gets to exit after SIGTERM before it is killed. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
+    private final Layout layout;
+    private final PrintWriter out;
+    private final RunLock lock;
+    private final Infrastructure infrastructure;
+    private final HealthProbe probe = new HealthProbe();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private @Nullable Supervisor supervisor;
+    private RunState state;
+    private boolean shutDown;
+    private boolean startedAnything;
+
+    private UpSession(Layout layout, PrintWriter out, RunLock lock) {
+        this.layout = layout;
+        this.out = out;
+        this.lock = lock;
+        this.infrastructure = new Infrastructure(new Infrastructure.Settings(
+                layout.postgresDirectory(),
+                ServiceTable.POSTGRES_PORT,
+                ServiceTable.DATABASES,
+                layout.kafkaDirectory(),
+                layout.kafkaClusterIdFile(),
+                ServiceTable.KAFKA_PORT,
+                ServiceTable.KAFKA_CONTROLLER_PORT,
+                layout.postgresLog()));
+        ProcessHandle self = ProcessHandle.current();
+        this.state = new RunState(
+                self.pid(),
+                startedAt(),
+                layout.home().toString(),
+                ServiceTable.POSTGRES_PORT,
+                0,
+                ServiceTable.KAFKA_PORT,
+                List.of());
+    }
+
+    /**
+     * Takes the data directory for this process and writes the pid file.
+     *
+     * @throws LauncherException (exit 1) if another launcher holds the data directory
+     */
+    static UpSession open(Layout layout, PrintWriter out) {
+        RunLock lock = RunLock.tryAcquire(layout.lockFile())
+                .orElseThrow(() -> new LauncherException(
+                        "Reel is already running (pid "
+                                + PidFile.read(layout.pidFile())
+                                        .map(String::valueOf)
+                                        .orElse("unknown")
+                                + "). Use `reel status` or `reel down`.",
+                        1));
+        PidFile.write(layout.pidFile(), ProcessHandle.current().pid());
+        return new UpSession(layout, out, lock);
+    }
+
+    /** Starts PostgreSQL and Kafka and records the postmaster pid. */
+    void startInfrastructure() throws IOException {
+        synchronized (this) {
+            if (shutDown) {
+                throw new LauncherException("Reel is shutting down.", 1);
+            }
+            startedAnything = true;
+        }
+        infrastructure.start(this::print);
+        synchronized (this) {
+            state = state.withPostgresPid(infrastructure.postgresPid());
+            writeState();
+        }
+    }
+
+    /**
+     * Starts the plan's instances stage by stage.
+     *
+     * @throws StartupFailedException if an instance fails to become healthy, or the session is shutting down
+     */
+    void startServices(LaunchPlan plan, ChildJvm jvm, Duration stageTimeout)
+            throws StartupFailedException, IOException {
+        Supervisor created;
+        synchronized (this) {
+            if (shutDown) {
+                throw new LauncherException("Reel is shutting down.", 1);
+            }
+            created = new Supervisor(
+                    jvm,
+                    layout.logDirectory(),
+                    BackoffPolicy.DEFAULT,
+                    stageTimeout,
+                    probe,
+                    new Supervisor.Listener(this::print, this::instancesChanged));
+            supervisor = created;
+        }
+        for (List<Instance> stage : plan.stages().values()) {
+            created.startStage(stage);
+        }
+    }
+
+    /** The instances started so far. */
+    synchronized List<InstanceState> instances() {
+        return state.instances();
+    }
+
+    /** The probe shared by this session. */
+    HealthProbe probe() {
+        return probe;
+    }
+
+    /** When this launcher JVM started (millisecond precision, unlike the process start time from /proc). */
+    static Instant startedAt() {
+        return Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+    }
+
+    /** Whether {@link #shutdown()} has begun. */
+    synchronized boolean isShuttingDown() {
+        return shutDown;
+    }
+
+    /**
+     * Stops the children (reverse stage order), then Kafka, then PostgreSQL, and removes the run files. Runs once;
+     * later and concurrent calls wait for that run to finish.
+     */
+    synchronized void shutdown() {
+        if (shutDown) {
+            return;
+        }
+        shutDown = true;
+        long begin = System.nanoTime();
+        if (startedAnything) {
+            print("Stopping Reel...");
+            if (supervisor != null) {
+                supervisor.stopAll(STOP_GRACE);
+            }
+            long infraBegin = System.nanoTime();
+            infrastructure.close();
+            print(String.format("stopped kafka and postgres in %.1f s", (System.nanoTime() - infraBegin) / 1e9));
+        }
+        probe.close();
+        PidFile.delete(layout.stateFile());
+        PidFile.delete(layout.pidFile());
+        lock.close();
+        if (startedAnything) {
+            print(String.format("Reel stopped in %.1f s.", (System.nanoTime() - begin) / 1e9));
+        }
+        stopped.countDown();
+    }
+
+    /** Blocks until {@link #shutdown()} has completed. */
+    void awaitShutdown() throws InterruptedException {
+        stopped.await();
+    }
+
+    private synchronized void instancesChanged(List<InstanceState> instances) {
+        state = state.withInstances(instances);
+        writeState();
+    }
+
+    private void writeState() {
+        if (!shutDown) {
+            state.writeTo(layout.stateFile());
+        }
+    }
+
+    private void print(String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+}

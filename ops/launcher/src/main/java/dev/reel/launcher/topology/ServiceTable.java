@@ -1,0 +1,84 @@
+package dev.reel.launcher.topology;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The services a local Reel runs, with their ports and stages (see CONTRACTS.md, "Runtime layout"), and the
+ * infrastructure ports. Adding a service means adding a row here and, if it owns a relational database, its name to
+ * {@link #DATABASES}.
+ */
+public final class ServiceTable {
+
+    /** Embedded PostgreSQL port (loopback only, user {@code postgres}, no password). */
+    public static final int POSTGRES_PORT = 15_432;
+
+    /** Kafka broker port (PLAINTEXT listener). */
+    public static final int KAFKA_PORT = 19_092;
+
+    /** Kafka KRaft controller port. */
+    public static final int KAFKA_CONTROLLER_PORT = 19_093;
+
+    /** The databases created in the embedded PostgreSQL, one per service that owns relational data. */
+    public static final List<String> DATABASES = List.of("identity", "catalog");
+
+    /** Upper bound of instances for a horizontally scaled service (its port block is this wide). */
+    public static final int MAX_SCALED_INSTANCES = 20;
+
+    /** All services, in a stable order used for start-up within a stage, status and logs. */
+    public static final List<ServiceSpec> SERVICES = List.of(
+            new ServiceSpec(
+                    "registry",
+                    Path.of("platform/registry/target/registry.jar"),
+                    8761,
+                    1,
+                    Stage.PLATFORM,
+                    Map.of(),
+                    false),
+            new ServiceSpec(
+                    "config",
+                    Path.of("platform/config/target/config.jar"),
+                    8888,
+                    1,
+                    Stage.PLATFORM,
+                    Map.of("reel.config.repo", "config"),
+                    false),
+            new ServiceSpec(
+                    "identity",
+                    Path.of("services/identity/target/identity.jar"),
+                    8100,
+                    MAX_SCALED_INSTANCES,
+                    Stage.SERVICES,
+                    Map.of(),
+                    true),
+            new ServiceSpec(
+                    "catalog",
+                    Path.of("services/catalog/target/catalog.jar"),
+                    8200,
+                    MAX_SCALED_INSTANCES,
+                    Stage.SERVICES,
+                    Map.of(),
+                    false),
+            new ServiceSpec(
+                    "gateway",
+                    Path.of("platform/gateway/target/gateway.jar"),
+                    8080,
+                    1,
+                    Stage.SERVICES,
+                    Map.of("reel.gateway.web-root", "web/"),
+                    false));
+
+    private ServiceTable() {}
+
+    /** Returns the service called {@code name}, if there is one. */
+    public static Optional<ServiceSpec> find(String name) {
+        return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** Returns the service names in table order. */
+    public static List<String> names() {
+        return SERVICES.stream().map(ServiceSpec::name).toList();
+    }
+}

@@ -33,7 +33,7 @@ public record GatewayProperties(
         security = security == null ? new Security(null, null, null, null) : security;
         rateLimits = rateLimits == null ? new RateLimits(null, null, null, null, null, null) : rateLimits;
         cors = cors == null ? new Cors(null, null, null, null, null, null) : cors;
-        upstream = upstream == null ? new Upstream(null) : upstream;
+        upstream = upstream == null ? new Upstream(null, false) : upstream;
     }
 
     /**
@@ -127,8 +127,10 @@ public record GatewayProperties(
     /**
      * @param ejectionTime how long an instance that refused or dropped a connection is skipped
      *     while other instances of its service are available
+     * @param zonePreference whether to route only to instances in the gateway's own zone while any
+     *     are available; off by default, because one gateway fronts every zone locally
      */
-    public record Upstream(Duration ejectionTime) {
+    public record Upstream(Duration ejectionTime, boolean zonePreference) {
 
         public Upstream {
             ejectionTime = ejectionTime == null ? Duration.ofSeconds(3) : ejectionTime;

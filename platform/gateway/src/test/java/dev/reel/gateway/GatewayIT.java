@@ -82,7 +82,7 @@ class GatewayIT {
         registry.add(simple + "slow[0].uri", STUB::uri);
         // The harder case: config/gateway.yml balances across zones, but with zone preference the
         // dead instance is the only one in the gateway's zone.
-        registry.add("spring.cloud.loadbalancer.configurations", () -> "zone-preference");
+        registry.add("reel.gateway.upstream.zone-preference", () -> "true");
         registry.add("spring.cloud.loadbalancer.zone", () -> "zone-a");
         // Imported files win over the file importing them, so overrides go here, not in the yml.
         registry.add("reel.gateway.cors.allowed-origins[0]", () -> ALLOWED_ORIGIN);

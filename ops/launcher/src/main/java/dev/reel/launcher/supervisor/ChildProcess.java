@@ -49,8 +49,10 @@ public final class ChildProcess {
             throw new IllegalStateException(instance.name() + " is still running");
         }
         Files.createDirectories(logFile.getParent());
+        // Not the repository root: Spring Boot reads ./config/ from the working directory on its own, and the
+        // repository's config/ (the config server's) would then outrank what the config server serves.
         var builder = new ProcessBuilder(inOwnSession(jvm.command(instance)))
-                .directory(jvm.home().toFile())
+                .directory(logFile.getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(logFile.toFile()))
                 .redirectInput(Redirect.from(Path.of("/dev/null").toFile()));

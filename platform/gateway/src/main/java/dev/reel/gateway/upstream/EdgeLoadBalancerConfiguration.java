@@ -1,5 +1,6 @@
 package dev.reel.gateway.upstream;
 
+import dev.reel.gateway.GatewayProperties;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplierBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -10,22 +11,21 @@ import org.springframework.context.annotation.Bean;
  * UpstreamConfiguration}. Deliberately not a {@code @Configuration}: Spring Cloud instantiates it
  * in each service's child context. The instance list is: discovery, cached (TTL from {@code
  * spring.cloud.loadbalancer.cache.ttl}), minus ejected instances, then the zone preference when
- * {@code spring.cloud.loadbalancer.configurations} is {@code zone-preference} (as in the shared
- * config). Ejection comes before the zone filter so that losing the last instance in the
- * gateway's zone falls over to the other zone at once.
+ * {@code reel.gateway.upstream.zone-preference} is on. The gateway decides this with its own setting
+ * rather than the shared {@code spring.cloud.loadbalancer.configurations}, which is meant for
+ * service-to-service calls. Ejection comes before the zone filter so that losing the last instance
+ * in the gateway's zone falls over to the other zone at once.
  */
 public class EdgeLoadBalancerConfiguration {
 
-    private static final String ZONE_PREFERENCE = "zone-preference";
-
     @Bean
     ServiceInstanceListSupplier edgeServiceInstanceListSupplier(
-            ConfigurableApplicationContext context, UpstreamQuarantine quarantine) {
+            ConfigurableApplicationContext context, UpstreamQuarantine quarantine, GatewayProperties properties) {
         ServiceInstanceListSupplierBuilder builder = ServiceInstanceListSupplier.builder()
                 .withDiscoveryClient()
                 .withCaching()
                 .with((ctx, delegate) -> new HealthyInstanceListSupplier(delegate, quarantine));
-        if (ZONE_PREFERENCE.equals(context.getEnvironment().getProperty("spring.cloud.loadbalancer.configurations"))) {
+        if (properties.upstream().zonePreference()) {
             builder.withZonePreference();
         }
         return builder.build(context);

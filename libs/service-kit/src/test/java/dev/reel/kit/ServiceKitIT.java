@@ -9,6 +9,7 @@ import dev.reel.events.catalog.TitleSnapshot;
 import dev.reel.kit.events.EventHeaders;
 import dev.reel.kit.events.Outbox;
 import dev.reel.testkit.TestInfra;
+import dev.reel.testkit.TestTokens;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

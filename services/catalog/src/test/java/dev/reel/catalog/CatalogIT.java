@@ -3,6 +3,7 @@ package dev.reel.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reel.testkit.TestInfra;
+import dev.reel.testkit.TestTokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How the launcher runs a child JVM: the command line with the system properties every Reel service expects (see
- * CONTRACTS.md, "Runtime layout") and its environment.
+ * docs/architecture.md) and its environment.
  *
  * @param java the {@code java} executable (the launcher's own JDK)
  * @param jvmOptions options placed before the system properties

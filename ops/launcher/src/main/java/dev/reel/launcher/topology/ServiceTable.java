@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The services a local Reel runs, with their ports and stages (see CONTRACTS.md, "Runtime layout"), and the
+ * The services a local Reel runs, with their ports and stages (see docs/architecture.md), and the
  * infrastructure ports. Adding a service means adding a row here and, if it owns a relational database, its name to
  * {@link #DATABASES}.
  */

@@ -68,7 +68,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Build with {@link #builder()}. Instances are immutable and thread-safe.
  */
-public final class FileSystemOriginStore implements OriginStore {
+public final class FileSystemOriginStore extends PointerOriginStore {
 
     private static final String CURRENT = "CURRENT";
     private static final String STAGING_PREFIX = ".staging-";
@@ -79,8 +79,6 @@ public final class FileSystemOriginStore implements OriginStore {
     private static final int COPY_BUFFER = 256 * 1024;
 
     private final Path root;
-    private final RetentionPolicy retention;
-    private final Clock clock;
     /** In-JVM writer locks, shared by every instance so two stores on one root also exclude each other. */
     private static final ReentrantLock[] STRIPES = new ReentrantLock[256];
 
@@ -89,10 +87,9 @@ public final class FileSystemOriginStore implements OriginStore {
     }
 
     private FileSystemOriginStore(Builder builder) {
+        super(builder.retention, builder.clock);
         this.root =
                 Objects.requireNonNull(builder.root, "root").toAbsolutePath().normalize();
-        this.retention = builder.retention;
-        this.clock = builder.clock;
     }
 
     /** A builder; {@link Builder#root(Path)} is required. */
@@ -105,99 +102,63 @@ public final class FileSystemOriginStore implements OriginStore {
         return root;
     }
 
+    /** Nothing to release: the store holds no open resources between calls. */
     @Override
-    public RetentionPolicy retention() {
-        return retention;
+    public void close() {}
+
+    @Override
+    public String toString() {
+        return "FileSystemOriginStore[" + root + "]";
     }
 
     @Override
-    public Publication publish(String titleId, Path localDirectory, PublishListener listener) throws IOException {
-        OriginPaths.requireTitleId(titleId);
-        Objects.requireNonNull(localDirectory, "localDirectory");
-        Objects.requireNonNull(listener, "listener");
-        LocalTree tree = LocalTree.scan(localDirectory);
-        TitleLock lock = lock(titleId);
-        try {
-            Path titleDir = titleDir(titleId);
-            Optional<Pointer> pointer = readPointer(titleId);
-            if (pointer.isPresent() && pointer.get().current().digest().equals(tree.digest())) {
-                return pointer.get().current();
+    Optional<Pointer> readPointer(String titleId) throws IOException {
+        Path file = titleDir(titleId).resolve(CURRENT);
+        byte[] bytes;
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            if (channel.size() > MAX_POINTER_BYTES) {
+                throw new IOException("Origin pointer " + file + " is larger than " + MAX_POINTER_BYTES + " bytes");
             }
-            if (!Files.isDirectory(titleDir)) {
-                Files.createDirectories(titleDir);
-                fsyncDirectory(root);
-            }
-            String version = resumable(titleDir, tree.digest())
-                    .orElseGet(() -> VersionIds.create(clock.instant(), tree.digest()));
-            ProgressTracker progress = new ProgressTracker(listener, tree);
-            Path versionDir = titleDir.resolve(version);
-            if (Files.isDirectory(versionDir, LinkOption.NOFOLLOW_LINKS)) {
-                for (LocalFile file : tree.files()) {
-                    progress.stored(file.path(), file.size(), true);
-                }
-            } else {
-                Path staging = titleDir.resolve(STAGING_PREFIX + version);
-                Files.createDirectories(staging);
-                for (LocalFile file : tree.files()) {
-                    Path target = resolveInside(staging, file.path());
-                    boolean reused =
-                            Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == file.size();
-                    if (!reused) {
-                        copyVerified(file, target);
-                    }
-                    progress.stored(file.path(), file.size(), reused);
-                }
-                sealTree(staging);
-                Files.move(staging, versionDir, StandardCopyOption.ATOMIC_MOVE);
-                fsyncDirectory(titleDir);
-            }
-            Publication publication = new Publication(
-                    titleId, version, clock.instant(), tree.files().size(), tree.totalBytes(), tree.digest());
-            Pointer next = pointer.map(p -> p.successor(publication)).orElseGet(() -> Pointer.first(publication));
-            writePointer(titleDir, next);
-            return publication;
-        } finally {
-            lock.close();
-        }
-    }
-
-    @Override
-    public Optional<OriginObject> open(String titleId, String relativePath) throws IOException {
-        OriginPaths.requireTitleId(titleId);
-        OriginPaths.requireRelativePath(relativePath);
-        Optional<Pointer> pointer = readPointer(titleId);
-        if (pointer.isEmpty()) {
+            bytes = Channels.newInputStream(channel).readAllBytes();
+        } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        return resolve(titleId, pointer.get().current().version(), relativePath);
+        return Optional.of(Pointer.parse(new String(bytes, StandardCharsets.UTF_8), titleId));
+    }
+
+    /** Writes a synced temporary file, moves it over {@code CURRENT} atomically and syncs the title directory. */
+    @Override
+    void writePointer(String titleId, Pointer pointer) throws IOException {
+        Path titleDir = titleDir(titleId);
+        Path temp = titleDir.resolve("." + CURRENT + TEMP_PREFIX + UUID.randomUUID());
+        writeDurably(temp, pointer.toJson().getBytes(StandardCharsets.UTF_8));
+        Files.move(temp, titleDir.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE);
+        fsyncDirectory(titleDir);
     }
 
     @Override
-    public Optional<OriginObject> open(String titleId, String version, String relativePath) throws IOException {
-        OriginPaths.requireTitleId(titleId);
-        VersionIds.require(version);
-        OriginPaths.requireRelativePath(relativePath);
-        Optional<Pointer> pointer = readPointer(titleId);
-        if (pointer.isEmpty() || !isPublished(pointer.get(), version)) {
-            return Optional.empty();
+    void deletePointer(String titleId) throws IOException {
+        Path titleDir = titleDir(titleId);
+        if (Files.isDirectory(titleDir, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(titleDir.resolve(CURRENT))) {
+            fsyncDirectory(titleDir);
         }
-        return resolve(titleId, version, relativePath);
+    }
+
+    /** Renames the title directory to a hidden name in one step, then deletes that. */
+    @Override
+    void deleteTitle(String titleId) throws IOException {
+        Path titleDir = titleDir(titleId);
+        if (!Files.isDirectory(titleDir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Path trash = root.resolve(TRASH_PREFIX + titleId + "-" + UUID.randomUUID());
+        Files.move(titleDir, trash, StandardCopyOption.ATOMIC_MOVE);
+        fsyncDirectory(root);
+        deleteTree(trash);
     }
 
     @Override
-    public Optional<Publication> current(String titleId) throws IOException {
-        OriginPaths.requireTitleId(titleId);
-        return readPointer(titleId).map(Pointer::current);
-    }
-
-    @Override
-    public TitlePage titles(@Nullable String after, int limit) throws IOException {
-        if (after != null) {
-            OriginPaths.requireTitleId(after);
-        }
-        if (limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("limit must be between 1 and 1000, was " + limit);
-        }
+    TitlePage listTitles(@Nullable String after, int limit) throws IOException {
         if (!Files.isDirectory(root)) {
             return new TitlePage(List.of(), null);
         }
@@ -221,144 +182,140 @@ public final class FileSystemOriginStore implements OriginStore {
         return new TitlePage(page, page.getLast());
     }
 
+    /** The {@code v-} directories (complete) and {@code .staging-v-} directories (not) of the title. */
     @Override
-    public void unpublish(String titleId) throws IOException {
-        OriginPaths.requireTitleId(titleId);
-        TitleLock lock = lock(titleId);
-        try {
-            Path titleDir = titleDir(titleId);
-            if (!Files.isDirectory(titleDir, LinkOption.NOFOLLOW_LINKS)) {
-                return;
-            }
-            if (Files.deleteIfExists(titleDir.resolve(CURRENT))) {
-                fsyncDirectory(titleDir);
-            }
-            Path trash = root.resolve(TRASH_PREFIX + titleId + "-" + UUID.randomUUID());
-            Files.move(titleDir, trash, StandardCopyOption.ATOMIC_MOVE);
-            fsyncDirectory(root);
-            deleteTree(trash);
-        } finally {
-            lock.close();
-        }
-    }
-
-    @Override
-    public GarbageCollection collectGarbage(String titleId) throws IOException {
-        OriginPaths.requireTitleId(titleId);
-        TitleLock lock = lock(titleId);
-        try {
-            Path titleDir = titleDir(titleId);
-            if (!Files.isDirectory(titleDir, LinkOption.NOFOLLOW_LINKS)) {
-                return new GarbageCollection(titleId, List.of(), List.of());
-            }
-            Optional<Pointer> pointer = readPointer(titleId);
-            List<String> retained = retainedVersions(pointer);
-            List<String> superseded = pointer.map(p ->
-                            p.previous().stream().map(Pointer.Previous::version).toList())
-                    .orElse(List.of());
-            Instant now = clock.instant();
-            List<String> deleted = new ArrayList<>();
-            List<String> youngAbandoned = new ArrayList<>();
-            List<Path> doomed = new ArrayList<>();
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(titleDir)) {
-                for (Path entry : entries) {
-                    String name = entry.getFileName().toString();
-                    boolean staging = name.startsWith(STAGING_PREFIX);
-                    String version = staging ? name.substring(STAGING_PREFIX.length()) : name;
-                    if (name.startsWith(TRASH_PREFIX) || name.startsWith("." + CURRENT + TEMP_PREFIX)) {
-                        doomed.add(entry); // leftovers of an interrupted deletion or pointer write
-                    } else if (VersionIds.isValid(version) && !retained.contains(version)) {
-                        if ((!staging && superseded.contains(version)) || isAbandoned(version, now)) {
-                            doomed.add(entry);
-                            deleted.add(version);
-                        } else {
-                            youngAbandoned.add(version);
-                        }
-                    }
-                }
-            }
-            for (Path entry : doomed) {
-                Path trash = entry;
-                if (!entry.getFileName().toString().startsWith(TRASH_PREFIX)) {
-                    // One rename takes the whole version away from pinned readers at once.
-                    trash = titleDir.resolve(TRASH_PREFIX + entry.getFileName() + "-" + UUID.randomUUID());
-                    Files.move(entry, trash, StandardCopyOption.ATOMIC_MOVE);
-                }
-                deleteTree(trash);
-            }
-            fsyncDirectory(titleDir);
-            if (pointer.isEmpty() && youngAbandoned.isEmpty()) {
-                deleteEmptyTitleDir(titleDir);
-            }
-            List<String> kept = new ArrayList<>(retained);
-            kept.addAll(youngAbandoned.stream().sorted().toList());
-            return new GarbageCollection(titleId, deleted.stream().sorted().toList(), kept);
-        } finally {
-            lock.close();
-        }
-    }
-
-    /** Nothing to release: the store holds no open resources between calls. */
-    @Override
-    public void close() {}
-
-    @Override
-    public String toString() {
-        return "FileSystemOriginStore[" + root + "]";
-    }
-
-    private List<String> retainedVersions(Optional<Pointer> pointer) {
-        if (pointer.isEmpty()) {
+    List<StoredVersion> storedVersions(String titleId) throws IOException {
+        Path titleDir = titleDir(titleId);
+        if (!Files.isDirectory(titleDir, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }
-        List<String> retained = new ArrayList<>();
-        retained.add(pointer.get().current().version());
-        pointer.get().previous().stream()
-                .limit(retention.keepPrevious())
-                .map(Pointer.Previous::version)
-                .forEach(retained::add);
-        return retained;
-    }
-
-    private boolean isAbandoned(String version, Instant now) {
-        return !VersionIds.createdAt(version).plus(retention.abandonedAfter()).isAfter(now);
-    }
-
-    /** A version directory or staging directory this content can reuse, if young enough. */
-    private Optional<String> resumable(Path titleDir, String digest) throws IOException {
-        Instant now = clock.instant();
-        Duration window = retention.abandonedAfter().dividedBy(2);
-        @Nullable String best = null;
-        boolean bestComplete = false;
+        List<StoredVersion> versions = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(titleDir)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 boolean staging = name.startsWith(STAGING_PREFIX);
                 String version = staging ? name.substring(STAGING_PREFIX.length()) : name;
-                if (!VersionIds.isValid(version)
-                        || !VersionIds.hasDigest(version, digest)
-                        || VersionIds.createdAt(version).plus(window).isBefore(now)) {
-                    continue;
+                if (VersionIds.isValid(version)) {
+                    versions.add(new StoredVersion(version, !staging));
                 }
-                boolean complete = !staging;
-                boolean better = best == null
-                        || (complete && !bestComplete)
-                        || (complete == bestComplete && version.compareTo(best) > 0);
-                if (better) {
-                    best = version;
-                    bestComplete = complete;
-                }
+            }
+        }
+        return versions;
+    }
+
+    /**
+     * A version directory or staging directory this content can reuse, if young enough; complete
+     * ones first, then the newest. Reusing a retained version is safe: garbage collection takes
+     * the same lock.
+     */
+    @Override
+    Optional<String> resumable(String titleId, Optional<Pointer> pointer, String digest) throws IOException {
+        Instant now = clock().instant();
+        Duration window = retention().abandonedAfter().dividedBy(2);
+        @Nullable String best = null;
+        boolean bestComplete = false;
+        for (StoredVersion stored : storedVersions(titleId)) {
+            String version = stored.version();
+            if (!VersionIds.hasDigest(version, digest)
+                    || VersionIds.createdAt(version).plus(window).isBefore(now)) {
+                continue;
+            }
+            boolean complete = stored.complete();
+            boolean better = best == null
+                    || (complete && !bestComplete)
+                    || (complete == bestComplete && version.compareTo(best) > 0);
+            if (better) {
+                best = version;
+                bestComplete = complete;
             }
         }
         return Optional.ofNullable(best);
     }
 
-    private static boolean isPublished(Pointer pointer, String version) {
-        return pointer.current().version().equals(version)
-                || pointer.previous().stream().anyMatch(p -> p.version().equals(version));
+    /**
+     * Copies every file into {@code .staging-<version>} (skipping those an interrupted attempt
+     * already stored), syncs the tree and renames it to {@code <version>} in one step. A complete
+     * version directory is reused as it is.
+     */
+    @Override
+    void storeVersion(String titleId, String version, boolean resuming, LocalTree tree, ProgressTracker progress)
+            throws IOException {
+        Path titleDir = titleDir(titleId);
+        if (!Files.isDirectory(titleDir)) {
+            Files.createDirectories(titleDir);
+            fsyncDirectory(root);
+        }
+        Path versionDir = titleDir.resolve(version);
+        if (Files.isDirectory(versionDir, LinkOption.NOFOLLOW_LINKS)) {
+            for (LocalFile file : tree.files()) {
+                progress.stored(file.path(), file.size(), true);
+            }
+            return;
+        }
+        Path staging = titleDir.resolve(STAGING_PREFIX + version);
+        Files.createDirectories(staging);
+        for (LocalFile file : tree.files()) {
+            Path target = resolveInside(staging, file.path());
+            boolean reused =
+                    Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == file.size();
+            if (!reused) {
+                copyVerified(file, target);
+            }
+            progress.stored(file.path(), file.size(), reused);
+        }
+        sealTree(staging);
+        Files.move(staging, versionDir, StandardCopyOption.ATOMIC_MOVE);
+        fsyncDirectory(titleDir);
     }
 
-    private Optional<OriginObject> resolve(String titleId, String version, String relativePath) throws IOException {
+    @Override
+    void deleteVersion(String titleId, StoredVersion version) throws IOException {
+        Path titleDir = titleDir(titleId);
+        discard(
+                titleDir,
+                titleDir.resolve(version.complete() ? version.version() : STAGING_PREFIX + version.version()));
+    }
+
+    /**
+     * Removes leftovers of an interrupted deletion or pointer write, syncs the title directory, and
+     * removes it if the title is empty.
+     */
+    @Override
+    void afterGarbageCollection(String titleId, boolean titleEmpty) throws IOException {
+        Path titleDir = titleDir(titleId);
+        if (!Files.isDirectory(titleDir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        List<Path> leftovers = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(titleDir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(TRASH_PREFIX) || name.startsWith("." + CURRENT + TEMP_PREFIX)) {
+                    leftovers.add(entry);
+                }
+            }
+        }
+        for (Path entry : leftovers) {
+            discard(titleDir, entry);
+        }
+        fsyncDirectory(titleDir);
+        if (titleEmpty) {
+            deleteEmptyTitleDir(titleDir);
+        }
+    }
+
+    /** Deletes an entry of the title directory, first renaming it so that it vanishes for readers at once. */
+    private static void discard(Path titleDir, Path entry) throws IOException {
+        Path trash = entry;
+        if (!entry.getFileName().toString().startsWith(TRASH_PREFIX)) {
+            trash = titleDir.resolve(TRASH_PREFIX + entry.getFileName() + "-" + UUID.randomUUID());
+            Files.move(entry, trash, StandardCopyOption.ATOMIC_MOVE);
+        }
+        deleteTree(trash);
+    }
+
+    @Override
+    Optional<OriginObject> resolve(String titleId, String version, String relativePath) throws IOException {
         Path file = resolveInside(titleDir(titleId).resolve(version), relativePath);
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
@@ -399,27 +356,6 @@ public final class FileSystemOriginStore implements OriginStore {
             throw new IllegalArgumentException("Path escapes the origin root: " + relative);
         }
         return resolved;
-    }
-
-    private Optional<Pointer> readPointer(String titleId) throws IOException {
-        Path file = titleDir(titleId).resolve(CURRENT);
-        byte[] bytes;
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            if (channel.size() > MAX_POINTER_BYTES) {
-                throw new IOException("Origin pointer " + file + " is larger than " + MAX_POINTER_BYTES + " bytes");
-            }
-            bytes = Channels.newInputStream(channel).readAllBytes();
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        }
-        return Optional.of(Pointer.parse(new String(bytes, StandardCharsets.UTF_8), titleId));
-    }
-
-    private void writePointer(Path titleDir, Pointer pointer) throws IOException {
-        Path temp = titleDir.resolve("." + CURRENT + TEMP_PREFIX + UUID.randomUUID());
-        writeDurably(temp, pointer.toJson().getBytes(StandardCharsets.UTF_8));
-        Files.move(temp, titleDir.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE);
-        fsyncDirectory(titleDir);
     }
 
     private static void writeDurably(Path file, byte[] bytes) throws IOException {
@@ -521,16 +457,8 @@ public final class FileSystemOriginStore implements OriginStore {
         Files.delete(titleDir);
     }
 
-    private static boolean isTitleId(String name) {
-        try {
-            OriginPaths.requireTitleId(name);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private TitleLock lock(String titleId) throws IOException {
+    @Override
+    TitleLock lock(String titleId) throws IOException {
         Path lockFile = root.resolve(LOCKS).resolve(titleId + ".lock");
         ReentrantLock local = STRIPES[Math.floorMod(lockFile.hashCode(), STRIPES.length)];
         local.lock();
@@ -539,7 +467,7 @@ public final class FileSystemOriginStore implements OriginStore {
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
                 channel.lock();
-                return new TitleLock(local, channel);
+                return new HeldLock(local, channel);
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
@@ -551,7 +479,7 @@ public final class FileSystemOriginStore implements OriginStore {
     }
 
     /** Holds a title's in-JVM and OS locks; the OS lock is released when its channel closes. */
-    private record TitleLock(ReentrantLock local, FileChannel channel) implements AutoCloseable {
+    private record HeldLock(ReentrantLock local, FileChannel channel) implements TitleLock {
         @Override
         public void close() throws IOException {
             try {
@@ -565,12 +493,7 @@ public final class FileSystemOriginStore implements OriginStore {
     /** An object of a version directory. */
     private record FileObject(
             String titleId, String version, String path, long size, String etag, Instant lastModified, Path file)
-            implements OriginObject {
-
-        @Override
-        public String contentType() {
-            return ContentTypes.forPath(path);
-        }
+            implements VersionObject {
 
         @Override
         public InputStream openStream() throws IOException {

@@ -13,7 +13,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -88,7 +87,7 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  *
  * <p>Build with {@link #builder()}. Instances are immutable and thread-safe.
  */
-public final class S3OriginStore implements OriginStore {
+public final class S3OriginStore extends PointerOriginStore {
 
     private static final String POINTER = "current.json";
     private static final String SHA256_METADATA = "sha256";
@@ -100,19 +99,16 @@ public final class S3OriginStore implements OriginStore {
     private final boolean ownsClient;
     private final String bucket;
     private final String prefix;
-    private final RetentionPolicy retention;
-    private final Clock clock;
     private final long multipartThreshold;
     private final long partSize;
     private final int uploadConcurrency;
 
     private S3OriginStore(Builder builder) {
+        super(builder.retention, builder.clock);
         this.s3 = Objects.requireNonNull(builder.client, "client");
         this.ownsClient = builder.ownsClient;
         this.bucket = Objects.requireNonNull(builder.bucket, "bucket");
         this.prefix = builder.prefix;
-        this.retention = builder.retention;
-        this.clock = builder.clock;
         this.multipartThreshold = builder.multipartThreshold;
         this.partSize = builder.partSize;
         this.uploadConcurrency = builder.uploadConcurrency;
@@ -133,37 +129,46 @@ public final class S3OriginStore implements OriginStore {
         return prefix;
     }
 
+    /** Closes the S3 client if this store created it (see {@link OriginStores}). */
     @Override
-    public RetentionPolicy retention() {
-        return retention;
+    public void close() {
+        if (ownsClient) {
+            s3.close();
+        }
     }
 
     @Override
-    public Publication publish(String titleId, Path localDirectory, PublishListener listener) throws IOException {
-        OriginPaths.requireTitleId(titleId);
-        Objects.requireNonNull(localDirectory, "localDirectory");
-        Objects.requireNonNull(listener, "listener");
-        LocalTree tree = LocalTree.scan(localDirectory);
-        Optional<Pointer> pointer = readPointer(titleId);
-        if (pointer.isPresent() && pointer.get().current().digest().equals(tree.digest())) {
-            return pointer.get().current();
-        }
-        Optional<String> resumable = resumable(titleId, pointer, tree.digest());
-        String version = resumable.orElseGet(() -> VersionIds.create(clock.instant(), tree.digest()));
-        boolean resuming = resumable.isPresent();
-        ProgressTracker progress = new ProgressTracker(listener, tree);
-        forEachConcurrently(tree.files(), file -> {
-            String key = versionPrefix(titleId, version) + file.path();
-            boolean reused = resuming && isStored(key, file);
-            if (!reused) {
-                upload(key, file);
+    public String toString() {
+        return "S3OriginStore[s3://" + bucket + "/" + prefix + "]";
+    }
+
+    @Override
+    TitleLock lock(String titleId) {
+        return NO_LOCK;
+    }
+
+    @Override
+    Optional<Pointer> readPointer(String titleId) throws IOException {
+        String key = pointerKey(titleId);
+        ResponseBytes<GetObjectResponse> bytes;
+        try {
+            bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+        } catch (SdkException e) {
+            if (isNotFound(e)) {
+                return Optional.empty();
             }
-            progress.stored(file.path(), file.size(), reused);
-        });
-        verifyComplete(titleId, version, tree);
-        Publication publication = new Publication(
-                titleId, version, clock.instant(), tree.files().size(), tree.totalBytes(), tree.digest());
-        Pointer next = pointer.map(p -> p.successor(publication)).orElseGet(() -> Pointer.first(publication));
+            throw failure("GET " + key, e);
+        }
+        if (bytes.asByteArrayUnsafe().length > MAX_POINTER_BYTES) {
+            throw new IOException(
+                    "Origin pointer s3://" + bucket + "/" + key + " is larger than " + MAX_POINTER_BYTES + " bytes");
+        }
+        return Optional.of(Pointer.parse(bytes.asUtf8String(), titleId));
+    }
+
+    /** One {@code PUT} of {@code current.json}, which S3 replaces atomically. */
+    @Override
+    void writePointer(String titleId, Pointer pointer) throws IOException {
         String pointerKey = pointerKey(titleId);
         call(
                 "PUT " + pointerKey,
@@ -172,47 +177,35 @@ public final class S3OriginStore implements OriginStore {
                                 .key(pointerKey)
                                 .contentType("application/json")
                                 .cacheControl("no-cache"),
-                        RequestBody.fromString(next.toJson(), StandardCharsets.UTF_8)));
-        return publication;
+                        RequestBody.fromString(pointer.toJson(), StandardCharsets.UTF_8)));
     }
 
     @Override
-    public Optional<OriginObject> open(String titleId, String relativePath) throws IOException {
-        OriginPaths.requireTitleId(titleId);
-        OriginPaths.requireRelativePath(relativePath);
-        Optional<Pointer> pointer = readPointer(titleId);
-        if (pointer.isEmpty()) {
+    void deletePointer(String titleId) throws IOException {
+        String pointerKey = pointerKey(titleId);
+        call("DELETE " + pointerKey, () -> s3.deleteObject(b -> b.bucket(bucket).key(pointerKey)));
+    }
+
+    @Override
+    void deleteTitle(String titleId) throws IOException {
+        deletePrefix(titlePrefix(titleId));
+    }
+
+    @Override
+    Optional<OriginObject> resolve(String titleId, String version, String relativePath) throws IOException {
+        String key = versionPrefix(titleId, version) + relativePath;
+        Optional<HeadObjectResponse> found = headObject(key);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        return head(titleId, pointer.get().current().version(), relativePath);
+        HeadObjectResponse head = found.get();
+        String etag = head.eTag().startsWith("\"") ? head.eTag() : "\"" + head.eTag() + "\"";
+        return Optional.of(new RemoteObject(
+                this, titleId, version, relativePath, key, head.contentLength(), etag, head.lastModified()));
     }
 
     @Override
-    public Optional<OriginObject> open(String titleId, String version, String relativePath) throws IOException {
-        OriginPaths.requireTitleId(titleId);
-        VersionIds.require(version);
-        OriginPaths.requireRelativePath(relativePath);
-        Optional<Pointer> pointer = readPointer(titleId);
-        if (pointer.isEmpty() || !isPublished(pointer.get(), version)) {
-            return Optional.empty();
-        }
-        return head(titleId, version, relativePath);
-    }
-
-    @Override
-    public Optional<Publication> current(String titleId) throws IOException {
-        OriginPaths.requireTitleId(titleId);
-        return readPointer(titleId).map(Pointer::current);
-    }
-
-    @Override
-    public TitlePage titles(@Nullable String after, int limit) throws IOException {
-        if (after != null) {
-            OriginPaths.requireTitleId(after);
-        }
-        if (limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("limit must be between 1 and 1000, was " + limit);
-        }
+    TitlePage listTitles(@Nullable String after, int limit) throws IOException {
         List<String> page = new ArrayList<>();
         // '0' is the character after '/': starting after "<after>0" skips every key of <after>/.
         String startAfter = after == null ? null : prefix + after + "0";
@@ -241,60 +234,28 @@ public final class S3OriginStore implements OriginStore {
         return new TitlePage(page, null);
     }
 
+    /**
+     * Uploads every file under the fresh {@code v-<id>/} prefix on up to {@code uploadConcurrency}
+     * threads (skipping, when resuming, objects whose size and SHA-256 already match), then lists
+     * the prefix to check that every object is there with its size.
+     */
     @Override
-    public void unpublish(String titleId) throws IOException {
-        OriginPaths.requireTitleId(titleId);
-        String pointerKey = pointerKey(titleId);
-        call("DELETE " + pointerKey, () -> s3.deleteObject(b -> b.bucket(bucket).key(pointerKey)));
-        deletePrefix(titlePrefix(titleId));
-    }
-
-    @Override
-    public GarbageCollection collectGarbage(String titleId) throws IOException {
-        OriginPaths.requireTitleId(titleId);
-        Optional<Pointer> pointer = readPointer(titleId);
-        List<String> retained = new ArrayList<>();
-        List<String> superseded = new ArrayList<>();
-        pointer.ifPresent(p -> {
-            retained.add(p.current().version());
-            for (int i = 0; i < p.previous().size(); i++) {
-                String version = p.previous().get(i).version();
-                (i < retention.keepPrevious() ? retained : superseded).add(version);
+    void storeVersion(String titleId, String version, boolean resuming, LocalTree tree, ProgressTracker progress)
+            throws IOException {
+        forEachConcurrently(tree.files(), file -> {
+            String key = versionPrefix(titleId, version) + file.path();
+            boolean reused = resuming && isStored(key, file);
+            if (!reused) {
+                upload(key, file);
             }
+            progress.stored(file.path(), file.size(), reused);
         });
-        Instant now = clock.instant();
-        List<String> deleted = new ArrayList<>();
-        List<String> youngAbandoned = new ArrayList<>();
-        for (String version : listVersions(titleId)) {
-            if (retained.contains(version)) {
-                continue;
-            }
-            boolean abandoned = !VersionIds.createdAt(version)
-                    .plus(retention.abandonedAfter())
-                    .isAfter(now);
-            if (superseded.contains(version) || abandoned) {
-                deletePrefix(versionPrefix(titleId, version));
-                deleted.add(version);
-            } else {
-                youngAbandoned.add(version);
-            }
-        }
-        List<String> kept = new ArrayList<>(retained);
-        kept.addAll(youngAbandoned);
-        return new GarbageCollection(titleId, deleted, kept);
-    }
-
-    /** Closes the S3 client if this store created it (see {@link OriginStores}). */
-    @Override
-    public void close() {
-        if (ownsClient) {
-            s3.close();
-        }
+        verifyComplete(titleId, version, tree);
     }
 
     @Override
-    public String toString() {
-        return "S3OriginStore[s3://" + bucket + "/" + prefix + "]";
+    void deleteVersion(String titleId, StoredVersion version) throws IOException {
+        deletePrefix(versionPrefix(titleId, version.version()));
     }
 
     private String titlePrefix(String titleId) {
@@ -307,45 +268,6 @@ public final class S3OriginStore implements OriginStore {
 
     private String pointerKey(String titleId) {
         return titlePrefix(titleId) + POINTER;
-    }
-
-    private static boolean isPublished(Pointer pointer, String version) {
-        return pointer.current().version().equals(version)
-                || pointer.previous().stream().anyMatch(p -> p.version().equals(version));
-    }
-
-    private Optional<Pointer> readPointer(String titleId) throws IOException {
-        String key = pointerKey(titleId);
-        ResponseBytes<GetObjectResponse> bytes;
-        try {
-            bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
-        } catch (SdkException e) {
-            if (isNotFound(e)) {
-                return Optional.empty();
-            }
-            throw failure("GET " + key, e);
-        }
-        if (bytes.asByteArrayUnsafe().length > MAX_POINTER_BYTES) {
-            throw new IOException(
-                    "Origin pointer s3://" + bucket + "/" + key + " is larger than " + MAX_POINTER_BYTES + " bytes");
-        }
-        return Optional.of(Pointer.parse(bytes.asUtf8String(), titleId));
-    }
-
-    private Optional<OriginObject> head(String titleId, String version, String relativePath) throws IOException {
-        String key = versionPrefix(titleId, version) + relativePath;
-        HeadObjectResponse head;
-        try {
-            head = s3.headObject(b -> b.bucket(bucket).key(key));
-        } catch (SdkException e) {
-            if (isNotFound(e)) {
-                return Optional.empty();
-            }
-            throw failure("HEAD " + key, e);
-        }
-        String etag = head.eTag().startsWith("\"") ? head.eTag() : "\"" + head.eTag() + "\"";
-        return Optional.of(new RemoteObject(
-                this, titleId, version, relativePath, key, head.contentLength(), etag, head.lastModified()));
     }
 
     private InputStream get(String key, String etag, long offset, long length, long size) throws IOException {
@@ -371,26 +293,24 @@ public final class S3OriginStore implements OriginStore {
     }
 
     private boolean exists(String key) throws IOException {
-        try {
-            s3.headObject(b -> b.bucket(bucket).key(key));
-            return true;
-        } catch (SdkException e) {
-            if (isNotFound(e)) {
-                return false;
-            }
-            throw failure("HEAD " + key, e);
-        }
+        return headObject(key).isPresent();
     }
 
     /** Whether an earlier attempt already stored this file's bytes under {@code key}. */
     private boolean isStored(String key, LocalFile file) throws IOException {
+        return headObject(key)
+                .filter(head -> head.contentLength() == file.size()
+                        && file.sha256().equals(head.metadata().get(SHA256_METADATA)))
+                .isPresent();
+    }
+
+    /** The object's metadata, or empty if there is no such object. */
+    private Optional<HeadObjectResponse> headObject(String key) throws IOException {
         try {
-            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
-            return head.contentLength() == file.size()
-                    && file.sha256().equals(head.metadata().get(SHA256_METADATA));
+            return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key)));
         } catch (SdkException e) {
             if (isNotFound(e)) {
-                return false;
+                return Optional.empty();
             }
             throw failure("HEAD " + key, e);
         }
@@ -401,19 +321,26 @@ public final class S3OriginStore implements OriginStore {
      * collection will not remove it while this publish finishes (half of {@code abandonedAfter}).
      * Retained and superseded versions are never reused: garbage collection may be deleting them.
      */
-    private Optional<String> resumable(String titleId, Optional<Pointer> pointer, String digest) throws IOException {
-        Instant oldest = clock.instant().minus(retention.abandonedAfter().dividedBy(2));
-        return listVersions(titleId).stream()
+    @Override
+    Optional<String> resumable(String titleId, Optional<Pointer> pointer, String digest) throws IOException {
+        Instant oldest = clock().instant().minus(retention().abandonedAfter().dividedBy(2));
+        return storedVersions(titleId).stream()
+                .map(StoredVersion::version)
                 .filter(v -> VersionIds.hasDigest(v, digest))
                 .filter(v -> pointer.isEmpty() || !isPublished(pointer.get(), v))
                 .filter(v -> VersionIds.createdAt(v).isAfter(oldest))
                 .max(String::compareTo);
     }
 
-    /** The well-formed version ids that have at least one object under the title. */
-    private List<String> listVersions(String titleId) throws IOException {
+    /**
+     * The well-formed version ids that have at least one object under the title, in key order.
+     * Each is reported as complete: S3 cannot tell a partial upload from a finished one, and
+     * garbage collection only asks for superseded versions, which were complete when made current.
+     */
+    @Override
+    List<StoredVersion> storedVersions(String titleId) throws IOException {
         String titlePrefix = titlePrefix(titleId);
-        List<String> versions = new ArrayList<>();
+        List<StoredVersion> versions = new ArrayList<>();
         String token = null;
         do {
             ListObjectsV2Request.Builder request = ListObjectsV2Request.builder()
@@ -428,7 +355,7 @@ public final class S3OriginStore implements OriginStore {
                 String name = common.prefix()
                         .substring(titlePrefix.length(), common.prefix().length() - 1);
                 if (VersionIds.isValid(name)) {
-                    versions.add(name);
+                    versions.add(new StoredVersion(name, true));
                 }
             }
             token = Boolean.TRUE.equals(response.isTruncated()) ? response.nextContinuationToken() : null;
@@ -626,15 +553,6 @@ public final class S3OriginStore implements OriginStore {
         return e instanceof S3Exception s3 && s3.statusCode() == 404;
     }
 
-    private static boolean isTitleId(String name) {
-        try {
-            OriginPaths.requireTitleId(name);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     /** An object of a version in the bucket; reads go back to S3. */
     private record RemoteObject(
             S3OriginStore store,
@@ -645,12 +563,7 @@ public final class S3OriginStore implements OriginStore {
             long size,
             String etag,
             Instant lastModified)
-            implements OriginObject {
-
-        @Override
-        public String contentType() {
-            return ContentTypes.forPath(path);
-        }
+            implements VersionObject {
 
         @Override
         public InputStream openStream() throws IOException {

@@ -1,12 +1,7 @@
 package dev.reel.encoder.ladder;
 
-import dev.reel.encoder.ffmpeg.FfmpegException;
 import dev.reel.encoder.ffmpeg.FfmpegRunner;
-import dev.reel.encoder.ladder.internal.FullReference;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +10,7 @@ import java.util.regex.Pattern;
  * {@value #MAX_DB} dB for identical pictures. Details carry {@code psnr_y} and {@code psnr_avg} (planes weighted by
  * size).
  */
-public final class PsnrMetric implements QualityMetric {
+public final class PsnrMetric extends FilterMetric {
 
     /** Score given to a perfect match. */
     public static final double MAX_DB = 100.0;
@@ -24,9 +19,6 @@ public final class PsnrMetric implements QualityMetric {
 
     private static final QualityThresholds THRESHOLDS = new QualityThresholds(1.0, 30.0, 45.0, 1.0);
 
-    private final FfmpegRunner runner;
-    private final int threads;
-
     /** A metric letting ffmpeg choose its thread count. */
     public PsnrMetric(FfmpegRunner runner) {
         this(runner, 0);
@@ -34,21 +26,12 @@ public final class PsnrMetric implements QualityMetric {
 
     /** @param threads decoder and filter threads per measurement, 0 for ffmpeg's choice */
     public PsnrMetric(FfmpegRunner runner, int threads) {
-        this.runner = Objects.requireNonNull(runner, "runner");
-        if (threads < 0) {
-            throw new IllegalArgumentException("threads must be >= 0: " + threads);
-        }
-        this.threads = threads;
+        super(runner, threads, "psnr=shortest=1", SUMMARY);
     }
 
     @Override
     public String name() {
         return "psnr-y";
-    }
-
-    @Override
-    public String unit() {
-        return "dB";
     }
 
     /** Step 1 dB, floor 30 dB, ceiling 45 dB, and at least 1 dB per doubling of bitrate at the top. */
@@ -58,12 +41,7 @@ public final class PsnrMetric implements QualityMetric {
     }
 
     @Override
-    public QualityScore measure(Path distorted, SourceVideo reference) {
-        String stderr = FullReference.run(runner, distorted, reference, "psnr=shortest=1", threads);
-        Matcher summary = SUMMARY.matcher(stderr);
-        if (!summary.find()) {
-            throw new FfmpegException("printed no PSNR summary", List.of(), FfmpegException.NO_EXIT_CODE, stderr, null);
-        }
+    QualityScore score(Matcher summary) {
         double luma = decibels(summary.group(1));
         return new QualityScore(luma, Map.of("psnr_y", luma, "psnr_avg", decibels(summary.group(2))));
     }

@@ -1,12 +1,7 @@
 package dev.reel.encoder.ladder;
 
-import dev.reel.encoder.ffmpeg.FfmpegException;
 import dev.reel.encoder.ffmpeg.FfmpegRunner;
-import dev.reel.encoder.ladder.internal.FullReference;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +11,7 @@ import java.util.regex.Pattern;
  * (0.99 → 20 dB, 0.999 → 30 dB), which makes steps comparable along the curve. Details carry {@code ssim_y}, {@code
  * ssim_all} (planes weighted by size) and {@code ssim_all_db}.
  */
-public final class SsimMetric implements QualityMetric {
+public final class SsimMetric extends FilterMetric {
 
     /** Score given to a perfect match, where the dB scale is infinite. */
     public static final double MAX_DB = 60.0;
@@ -25,9 +20,6 @@ public final class SsimMetric implements QualityMetric {
 
     private static final QualityThresholds THRESHOLDS = new QualityThresholds(1.0, 6.0, 24.0, 0.5);
 
-    private final FfmpegRunner runner;
-    private final int threads;
-
     /** A metric letting ffmpeg choose its thread count. */
     public SsimMetric(FfmpegRunner runner) {
         this(runner, 0);
@@ -35,21 +27,12 @@ public final class SsimMetric implements QualityMetric {
 
     /** @param threads decoder and filter threads per measurement, 0 for ffmpeg's choice */
     public SsimMetric(FfmpegRunner runner, int threads) {
-        this.runner = Objects.requireNonNull(runner, "runner");
-        if (threads < 0) {
-            throw new IllegalArgumentException("threads must be >= 0: " + threads);
-        }
-        this.threads = threads;
+        super(runner, threads, "ssim=shortest=1", SUMMARY);
     }
 
     @Override
     public String name() {
         return "ssim-y-db";
-    }
-
-    @Override
-    public String unit() {
-        return "dB";
     }
 
     /**
@@ -62,12 +45,7 @@ public final class SsimMetric implements QualityMetric {
     }
 
     @Override
-    public QualityScore measure(Path distorted, SourceVideo reference) {
-        String stderr = FullReference.run(runner, distorted, reference, "ssim=shortest=1", threads);
-        Matcher summary = SUMMARY.matcher(stderr);
-        if (!summary.find()) {
-            throw new FfmpegException("printed no SSIM summary", List.of(), FfmpegException.NO_EXIT_CODE, stderr, null);
-        }
+    QualityScore score(Matcher summary) {
         double luma = Double.parseDouble(summary.group(1));
         double all = Double.parseDouble(summary.group(2));
         return new QualityScore(decibels(luma), Map.of("ssim_y", luma, "ssim_all", all, "ssim_all_db", decibels(all)));

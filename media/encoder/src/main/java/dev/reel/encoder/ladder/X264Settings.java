@@ -1,5 +1,7 @@
 package dev.reel.encoder.ladder;
 
+import dev.reel.encoder.ladder.internal.X264Args;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -44,5 +46,16 @@ public record X264Settings(String preset, double gopSeconds, int threads) {
 
     public X264Settings withThreads(int threads) {
         return new X264Settings(preset, gopSeconds, threads);
+    }
+
+    /** The scaler every rendition is downscaled with, so trial, rung and chunk encodes match. */
+    public static final String DOWNSCALER = X264Args.DOWNSCALER;
+
+    /**
+     * The x264 encoder arguments for {@code source} with these settings: fixed GOP, no scene-cut
+     * keyframes, preset and threads. The same arguments serve trial, rung and chunk encodes.
+     */
+    public List<String> encoderArguments(SourceVideo source) {
+        return X264Args.encoder(source, this);
     }
 }

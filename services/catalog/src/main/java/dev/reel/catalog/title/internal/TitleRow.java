@@ -39,38 +39,19 @@ record TitleRow(
     }
 
     TitleRow published(Instant now) {
-        return new TitleRow(
-                id,
-                type,
-                name,
-                synopsis,
-                year,
-                runtimeMinutes,
-                maturity,
-                TitleState.PUBLISHED,
-                createdAt,
-                now,
-                now,
-                version + 1);
+        return withState(TitleState.PUBLISHED, now, now);
     }
 
     TitleRow unpublished(Instant now) {
-        return new TitleRow(
-                id,
-                type,
-                name,
-                synopsis,
-                year,
-                runtimeMinutes,
-                maturity,
-                TitleState.DRAFT,
-                createdAt,
-                now,
-                null,
-                version + 1);
+        return withState(TitleState.DRAFT, null, now);
     }
 
     TitleRow touched(Instant now) {
+        return withState(state, publishedAt, now);
+    }
+
+    /** The same content in {@code newState}, as a new version changed at {@code now}. */
+    private TitleRow withState(TitleState newState, @Nullable Instant newPublishedAt, Instant now) {
         return new TitleRow(
                 id,
                 type,
@@ -79,10 +60,10 @@ record TitleRow(
                 year,
                 runtimeMinutes,
                 maturity,
-                state,
+                newState,
                 createdAt,
                 now,
-                publishedAt,
+                newPublishedAt,
                 version + 1);
     }
 }

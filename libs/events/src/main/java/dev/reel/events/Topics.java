@@ -9,5 +9,11 @@ public final class Topics {
      */
     public static final String CATALOG_TITLES = "reel.catalog.titles.v1";
 
+    /**
+     * Encoding job facts ({@code EncodingProgressed}, {@code EncodingCompleted}, {@code EncodingFailed}), keyed by
+     * title id.
+     */
+    public static final String ENCODING_JOBS = "reel.encoder.jobs.v1";
+
     private Topics() {}
 }

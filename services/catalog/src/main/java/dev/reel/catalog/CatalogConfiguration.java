@@ -11,10 +11,20 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesBindin
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpMethod;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.ExponentialBackOff;
 
-/** Service-wide wiring: which routes are public, the events topic, the clock, and how maturity settings bind. */
+/**
+ * Service-wide wiring: which routes are public, the events topic, how consumed events are retried, the clock, and how
+ * maturity settings bind.
+ */
 @Configuration(proxyBeanMethods = false)
 class CatalogConfiguration {
 
@@ -31,6 +41,28 @@ class CatalogConfiguration {
     @Bean
     NewTopic catalogTitlesTopic() {
         return TopicBuilder.name(Topics.CATALOG_TITLES).partitions(3).compact().build();
+    }
+
+    /**
+     * How listener containers handle a record whose processing threw: database outages (no connection, no
+     * transaction, transient failures) are retried in place with exponential backoff and without limit, keeping
+     * the partition's order; anything else is logged and the record skipped, so one bad record never blocks the
+     * ones behind it. Offsets of skipped records are committed.
+     */
+    @Bean
+    CommonErrorHandler catalogKafkaErrorHandler(CatalogProperties properties) {
+        var backOff = new ExponentialBackOff(properties.events().retryBackoff().toMillis(), 2.0);
+        backOff.setMaxInterval(properties.events().maxRetryBackoff().toMillis());
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        backOff.setMaxAttempts(Long.MAX_VALUE);
+        var handler = new DefaultErrorHandler(backOff);
+        handler.defaultFalse(true);
+        handler.addRetryableExceptions(
+                DataAccessResourceFailureException.class,
+                TransientDataAccessException.class,
+                RecoverableDataAccessException.class,
+                CannotCreateTransactionException.class);
+        return handler;
     }
 
     @Bean

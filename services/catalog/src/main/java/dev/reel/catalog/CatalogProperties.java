@@ -12,12 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultMaturityCeiling ceiling applied to requests without an {@code X-Profile-Id} header
  * @param profiles how profile ceilings are looked up and cached
  * @param titles limits applied when titles are written
+ * @param events how consumed events are retried
  */
 @ConfigurationProperties("reel.catalog")
 public record CatalogProperties(
         @DefaultValue("18+") Maturity defaultMaturityCeiling,
         @DefaultValue Profiles profiles,
-        @DefaultValue Titles titles) {
+        @DefaultValue Titles titles,
+        @DefaultValue Events events) {
 
     /**
      * Profile lookups against identity.
@@ -42,4 +44,16 @@ public record CatalogProperties(
     public record Titles(
             @DefaultValue("1888") int earliestYear,
             @DefaultValue("5") int yearsAhead) {}
+
+    /**
+     * Consuming other services' events ({@code EncodingCompleted}). A record that fails because the database is
+     * unreachable is retried with exponential backoff, without limit, so no event is lost to an outage; a record
+     * failing for any other reason is logged and skipped.
+     *
+     * @param retryBackoff the first delay before a failed record is retried
+     * @param maxRetryBackoff the longest delay between retries
+     */
+    public record Events(
+            @DefaultValue("500ms") Duration retryBackoff,
+            @DefaultValue("30s") Duration maxRetryBackoff) {}
 }

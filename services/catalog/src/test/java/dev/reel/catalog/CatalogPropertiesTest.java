@@ -36,5 +36,7 @@ class CatalogPropertiesTest {
         assertThat(properties.profiles().cacheTtl()).hasSeconds(60);
         assertThat(properties.titles().yearsAhead()).isEqualTo(3);
         assertThat(properties.titles().earliestYear()).isEqualTo(1888);
+        assertThat(properties.events().retryBackoff()).hasMillis(500);
+        assertThat(properties.events().maxRetryBackoff()).hasSeconds(30);
     }
 }

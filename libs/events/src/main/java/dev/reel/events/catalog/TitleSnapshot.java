@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param maturity a {@link dev.reel.events.Maturity} label such as {@code "13+"}
  * @param genres genre slugs
  * @param artworkUrls artwork URLs in display order
+ * @param playable whether the title has encoded media in the origin that playback can hand out
  */
 public record TitleSnapshot(
         UUID titleId,
@@ -26,7 +27,8 @@ public record TitleSnapshot(
         List<String> cast,
         List<String> artworkUrls,
         boolean published,
-        @Nullable Instant publishedAt) {
+        @Nullable Instant publishedAt,
+        boolean playable) {
 
     public TitleSnapshot {
         genres = List.copyOf(genres);

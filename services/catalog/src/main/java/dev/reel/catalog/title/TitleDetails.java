@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param maturity the maturity label ({@code 13+})
  * @param runtimeMinutes running time of a movie; usually absent for a series
  * @param seasons empty for a movie
+ * @param playable whether encoded media exists that playback can hand out
+ * @param media the latest encoded media; null until the encoder completed a job for this title
  * @param publishedAt when the title was (last) published; absent for a draft
  * @param version optimistic-locking version, also sent as the {@code ETag}
  */
@@ -28,6 +30,8 @@ public record TitleDetails(
         List<String> cast,
         List<Artwork> artworks,
         List<Season> seasons,
+        boolean playable,
+        @Nullable TitleMedia media,
         Instant createdAt,
         Instant updatedAt,
         @Nullable Instant publishedAt,

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Repository;
 class TitleRepository {
 
     private static final String COLUMNS = "t.id, t.type, t.name, t.synopsis, t.release_year, t.runtime_minutes,"
-            + " t.maturity, t.state, t.created_at, t.updated_at, t.published_at, t.version";
+            + " t.maturity, t.state, t.playable, t.created_at, t.updated_at, t.published_at, t.version";
 
     /** Newest published first, then newest created, then id: total, so pages never overlap or skip. */
     private static final String BROWSE_ORDER = " ORDER BY t.published_at DESC NULLS LAST, t.created_at DESC, t.id";
@@ -105,9 +105,9 @@ class TitleRepository {
     void insert(TitleRow row) {
         jdbc.sql("""
                         INSERT INTO titles (id, type, name, synopsis, release_year, runtime_minutes, maturity, state,
-                                            created_at, updated_at, published_at, version)
+                                            playable, created_at, updated_at, published_at, version)
                         VALUES (:id, :type, :name, :synopsis, :year, :runtime, :maturity, :state,
-                                :createdAt, :updatedAt, :publishedAt, :version)
+                                :playable, :createdAt, :updatedAt, :publishedAt, :version)
                         """).paramSource(params(row)).update();
     }
 
@@ -120,7 +120,8 @@ class TitleRepository {
         return jdbc.sql("""
                                 UPDATE titles SET type = :type, name = :name, synopsis = :synopsis,
                                     release_year = :year, runtime_minutes = :runtime, maturity = :maturity,
-                                    state = :state, updated_at = :updatedAt, published_at = :publishedAt,
+                                    state = :state, playable = :playable, updated_at = :updatedAt,
+                                    published_at = :publishedAt,
                                     version = :version
                                 WHERE id = :id AND version = :expectedVersion
                                 """)
@@ -143,6 +144,7 @@ class TitleRepository {
                 .addValue("runtime", row.runtimeMinutes(), Types.INTEGER)
                 .addValue("maturity", row.maturity().name())
                 .addValue("state", row.state().name())
+                .addValue("playable", row.playable())
                 .addValue("createdAt", Timestamp.from(row.createdAt()))
                 .addValue("updatedAt", Timestamp.from(row.updatedAt()))
                 .addValue(
@@ -353,6 +355,7 @@ class TitleRepository {
                 rs.getObject("runtime_minutes", Integer.class),
                 Maturity.valueOf(rs.getString("maturity")),
                 TitleState.valueOf(rs.getString("state")),
+                rs.getBoolean("playable"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 nullableInstant(rs, "published_at"),

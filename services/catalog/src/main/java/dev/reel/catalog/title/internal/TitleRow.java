@@ -17,6 +17,7 @@ record TitleRow(
         @Nullable Integer runtimeMinutes,
         Maturity maturity,
         TitleState state,
+        boolean playable,
         Instant createdAt,
         Instant updatedAt,
         @Nullable Instant publishedAt,
@@ -32,6 +33,7 @@ record TitleRow(
                 content.runtimeMinutes(),
                 content.maturity(),
                 state,
+                playable,
                 createdAt,
                 now,
                 publishedAt,
@@ -50,6 +52,24 @@ record TitleRow(
         return withState(state, publishedAt, now);
     }
 
+    /** Playable with new media, as a new version changed at {@code now}; {@code runtime} replaces the runtime. */
+    TitleRow withMedia(@Nullable Integer runtime, Instant now) {
+        return new TitleRow(
+                id,
+                type,
+                name,
+                synopsis,
+                year,
+                runtime,
+                maturity,
+                state,
+                true,
+                createdAt,
+                now,
+                publishedAt,
+                version + 1);
+    }
+
     /** The same content in {@code newState}, as a new version changed at {@code now}. */
     private TitleRow withState(TitleState newState, @Nullable Instant newPublishedAt, Instant now) {
         return new TitleRow(
@@ -61,6 +81,7 @@ record TitleRow(
                 runtimeMinutes,
                 maturity,
                 newState,
+                playable,
                 createdAt,
                 now,
                 newPublishedAt,

@@ -14,10 +14,12 @@ import dev.reel.catalog.title.TitleProblems;
 import dev.reel.catalog.title.TitleRequest;
 import dev.reel.catalog.title.TitleState;
 import dev.reel.catalog.title.TitleSummary;
+import dev.reel.catalog.title.TitleType;
 import dev.reel.catalog.title.Titles;
 import dev.reel.events.Topics;
 import dev.reel.events.catalog.TitlePublished;
 import dev.reel.events.catalog.TitleUpdated;
+import dev.reel.events.encoding.EncodingCompleted;
 import dev.reel.kit.events.Outbox;
 import dev.reel.kit.web.Page;
 import dev.reel.kit.web.PageRequest;
@@ -45,13 +47,21 @@ import org.springframework.transaction.annotation.Transactional;
 class TitleService implements Titles {
 
     private final TitleRepository repository;
+    private final MediaRepository media;
     private final Genres genres;
     private final Outbox outbox;
     private final Clock clock;
     private final CatalogProperties.Titles limits;
 
-    TitleService(TitleRepository repository, Genres genres, Outbox outbox, Clock clock, CatalogProperties properties) {
+    TitleService(
+            TitleRepository repository,
+            MediaRepository media,
+            Genres genres,
+            Outbox outbox,
+            Clock clock,
+            CatalogProperties properties) {
         this.repository = repository;
+        this.media = media;
         this.genres = genres;
         this.outbox = outbox;
         this.clock = clock;
@@ -92,6 +102,7 @@ class TitleService implements Titles {
                         row.runtimeMinutes(),
                         row.maturity().label(),
                         row.state(),
+                        row.playable(),
                         resolve(genreIds.getOrDefault(row.id(), List.of()), genresById),
                         List.copyOf(artworks.getOrDefault(row.id(), List.of())),
                         row.publishedAt()))
@@ -125,6 +136,7 @@ class TitleService implements Titles {
                 content.runtimeMinutes(),
                 content.maturity(),
                 TitleState.DRAFT,
+                false,
                 now,
                 now,
                 null,
@@ -254,6 +266,49 @@ class TitleService implements Titles {
         }
     }
 
+    // --- reactions to encoding results (called by EncodingResults, one transaction per event) ----------------------
+
+    /** What applying an encoding result did. */
+    enum MediaOutcome {
+        /** The title is playable with this media now (a new version, announced if published). */
+        APPLIED,
+        /** The event was applied before; nothing changed. */
+        REDELIVERED,
+        /** The title already has media from a later completion; nothing changed. */
+        SUPERSEDED,
+        /** No such title (never created, or deleted since); nothing changed. */
+        UNKNOWN_TITLE
+    }
+
+    /**
+     * Records {@code encoded} as the title's media and marks the title playable; a movie without a runtime gets the
+     * media's. Idempotent per event id, and an older completion never replaces a newer one. A published title is
+     * re-announced with {@code TitleUpdated}.
+     */
+    @Transactional
+    MediaOutcome mediaCompleted(EncodedMedia encoded) {
+        if (!media.markConsumed(encoded.eventId(), EncodingCompleted.class.getSimpleName())) {
+            return MediaOutcome.REDELIVERED;
+        }
+        TitleRow current = repository.lock(encoded.titleId()).orElse(null);
+        if (current == null) {
+            return MediaOutcome.UNKNOWN_TITLE;
+        }
+        var previous = media.find(encoded.titleId());
+        if (previous.isPresent()
+                && !encoded.completedAt().isAfter(previous.get().completedAt())) {
+            return MediaOutcome.SUPERSEDED;
+        }
+        Integer runtime = current.type() == TitleType.MOVIE && current.runtimeMinutes() == null
+                ? Integer.valueOf(encoded.runtimeMinutes())
+                : current.runtimeMinutes();
+        media.save(encoded);
+        TitleRow playable = current.withMedia(runtime, now());
+        save(playable, current);
+        announceIfPublished(playable);
+        return MediaOutcome.APPLIED;
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------------
 
     private TitleRules rules() {
@@ -325,6 +380,8 @@ class TitleService implements Titles {
                 repository.cast(row.id()),
                 List.copyOf(repository.artworks(List.of(row.id())).getOrDefault(row.id(), List.of())),
                 repository.seasons(row.id()),
+                row.playable(),
+                media.find(row.id()).map(EncodedMedia::toApi).orElse(null),
                 row.createdAt(),
                 row.updatedAt(),
                 row.publishedAt(),

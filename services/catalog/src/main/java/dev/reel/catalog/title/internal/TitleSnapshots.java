@@ -24,6 +24,7 @@ final class TitleSnapshots {
                 title.cast(),
                 title.artworks().stream().map(Artwork::url).toList(),
                 title.state() == TitleState.PUBLISHED,
-                title.publishedAt());
+                title.publishedAt(),
+                title.playable());
     }
 }

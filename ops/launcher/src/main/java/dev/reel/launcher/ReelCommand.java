@@ -13,7 +13,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ReelCommand.Version.class,
         description = "Runs Reel on this machine: embedded PostgreSQL and Kafka, and one JVM per service instance.",
-        subcommands = {UpCommand.class, StatusCommand.class, LogsCommand.class, DownCommand.class, HelpCommand.class},
+        subcommands = {
+            UpCommand.class,
+            StatusCommand.class,
+            LogsCommand.class,
+            DownCommand.class,
+            IngestCommand.class,
+            HelpCommand.class
+        },
         footer = {"", "Run `reel <command> --help` for a command's options."})
 public final class ReelCommand implements Runnable {
 
@@ -42,7 +49,7 @@ public final class ReelCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: use one of up, status, logs, down.");
+        throw new ParameterException(spec.commandLine(), "Missing command: use one of up, status, logs, down, ingest.");
     }
 
     /** Reports the launcher jar's version. */

@@ -1,5 +1,6 @@
 package dev.reel.launcher;
 
+import dev.reel.launcher.demo.DemoSeeder;
 import dev.reel.launcher.state.RunState;
 import dev.reel.launcher.state.RunState.InstanceState;
 import dev.reel.launcher.supervisor.Health;
@@ -60,6 +61,8 @@ final class StatusCommand implements Callable<Integer> {
                 "Reel is running: launcher pid %d, up %s, data %s%n",
                 run.launcherPid(), human(up), layout.dataDirectory());
         StatusTable.print(out, rows(run));
+        DemoSeeder.status(layout.dataDirectory()).ifPresent(out::println);
+        out.flush();
         return 0;
     }
 

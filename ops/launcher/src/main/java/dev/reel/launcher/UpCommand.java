@@ -1,6 +1,8 @@
 package dev.reel.launcher;
 
+import dev.reel.launcher.demo.DemoSeeder;
 import dev.reel.launcher.state.AdminCredentials;
+import dev.reel.launcher.state.LicenceKeyFiles;
 import dev.reel.launcher.state.RunState.InstanceState;
 import dev.reel.launcher.supervisor.ChildJvm;
 import dev.reel.launcher.supervisor.Health;
@@ -13,6 +15,8 @@ import dev.reel.launcher.topology.ServiceSpec;
 import dev.reel.launcher.topology.ServiceTable;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,9 +48,12 @@ import picocli.CommandLine.TypeConversionException;
             "Starts embedded PostgreSQL and Kafka and one JVM per service instance, waits until all are healthy, then"
                     + " restarts crashed instances until Ctrl-C or `reel down`.",
             "",
-            "Start order: infrastructure; registry and config; identity, catalog and gateway."
+            "Start order: infrastructure; registry and config; identity, catalog, encoder and gateway."
         })
 final class UpCommand implements Callable<Integer> {
+
+    /** The services the demo seed talks to. */
+    private static final List<String> DEMO_SERVICES = List.of("gateway", "identity", "catalog", "encoder");
 
     @Mixin
     private DataDirOption dataDirectory = new DataDirOption();
@@ -73,6 +80,12 @@ final class UpCommand implements Callable<Integer> {
     private int timeoutSeconds;
 
     @Option(
+            names = "--no-demo",
+            description = "Do not seed the demo catalog. By default the first start generates four short synthetic"
+                    + " titles with ffmpeg and encodes them in the background (cached in <data>/demo/).")
+    private boolean noDemo;
+
+    @Option(
             names = "--jar",
             paramLabel = "SERVICE=JAR",
             description = "Run this jar for a service instead of its build output (for development).")
@@ -93,6 +106,7 @@ final class UpCommand implements Callable<Integer> {
         UpSession session = UpSession.open(layout, out);
         boolean handedOver = false;
         try {
+            ensureLicenceKeys(layout, out);
             ChildJvm jvm = childJvm(layout);
             checkJars(plan, jvm);
             checkPorts(plan);
@@ -128,6 +142,7 @@ final class UpCommand implements Callable<Integer> {
             return 1;
         }
         printSummary(session, layout, plan, out);
+        startDemo(session, layout, plan);
         session.awaitShutdown();
         return 0;
     }
@@ -155,9 +170,50 @@ final class UpCommand implements Callable<Integer> {
                 Path.of(System.getProperty("java.home"), "bin", "java"),
                 ChildJvm.jvmOptions(jvmOptions, System.getenv(ChildJvm.JVM_OPTS_ENV)),
                 layout.home(),
+                layout.dataDirectory(),
                 ProcessHandle.current().pid(),
                 overrides,
                 admin.environment());
+    }
+
+    /** Creates the licence key pair in {@code <data>/secrets/} on first start; the encoder reads the public half. */
+    private static void ensureLicenceKeys(Layout layout, PrintWriter out) {
+        Path secrets = layout.dataDirectory().resolve("secrets");
+        try {
+            if (LicenceKeyFiles.ensure(secrets) == LicenceKeyFiles.Outcome.CREATED) {
+                out.println("Created the licence key pair in " + secrets);
+                out.flush();
+            }
+        } catch (IllegalStateException | UncheckedIOException e) {
+            throw new LauncherException("Reel could not prepare its licence keys: " + e.getMessage(), 1);
+        }
+    }
+
+    /**
+     * Seeds the demo catalog in the background unless {@code --no-demo}; it needs the gateway, identity, catalog and
+     * the encoder. Never delays start-up: the seeder runs on its own thread and prints {@code demo: } lines.
+     */
+    private void startDemo(UpSession session, Layout layout, LaunchPlan plan) {
+        if (noDemo) {
+            return;
+        }
+        List<String> missing = DEMO_SERVICES.stream()
+                .filter(name -> plan.instances().stream()
+                        .noneMatch(i -> i.service().name().equals(name)))
+                .toList();
+        if (!missing.isEmpty()) {
+            session.print("demo: not seeded, it needs " + String.join(", ", missing) + " (--no-demo hides this line)");
+            return;
+        }
+        AdminCredentials admin = AdminCredentials.loadOrCreate(layout.adminFile(), System.getenv());
+        var settings = new DemoSeeder.Settings(
+                layout.dataDirectory(),
+                URI.create("http://localhost:"
+                        + ServiceTable.find("gateway").orElseThrow().basePort()),
+                admin.email(),
+                admin.password(),
+                "ffmpeg");
+        session.startBackground("reel-demo", new DemoSeeder(settings, session::print));
     }
 
     private static void checkJars(LaunchPlan plan, ChildJvm jvm) {

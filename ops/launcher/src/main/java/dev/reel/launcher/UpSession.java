@@ -32,6 +32,9 @@ final class UpSession {
     /** How long each stage of children gets to exit after SIGTERM before it is killed. */
     static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
+    /** How long the background task gets to stop after an interrupt before the children are stopped anyway. */
+    static final Duration BACKGROUND_GRACE = Duration.ofSeconds(5);
+
     private final Layout layout;
     private final PrintWriter out;
     private final RunLock lock;
@@ -39,6 +42,7 @@ final class UpSession {
     private final HealthProbe probe = new HealthProbe();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private @Nullable Supervisor supervisor;
+    private @Nullable Thread background;
     private RunState state;
     private boolean shutDown;
     private boolean startedAnything;
@@ -126,6 +130,18 @@ final class UpSession {
         }
     }
 
+    /**
+     * Runs {@code task} on a daemon thread beside the supervision (the demo seed). {@link #shutdown()} interrupts it
+     * and waits up to {@link #BACKGROUND_GRACE} for it before stopping the children it may be talking to. Does nothing
+     * once shutdown has begun.
+     */
+    synchronized void startBackground(String name, Runnable task) {
+        if (shutDown) {
+            return;
+        }
+        background = Thread.ofPlatform().daemon().name(name).start(task);
+    }
+
     /** The instances started so far. */
     synchronized List<InstanceState> instances() {
         return state.instances();
@@ -158,6 +174,7 @@ final class UpSession {
         long begin = System.nanoTime();
         if (startedAnything) {
             print("Stopping Reel...");
+            stopBackground();
             if (supervisor != null) {
                 supervisor.stopAll(STOP_GRACE);
             }
@@ -180,6 +197,19 @@ final class UpSession {
         stopped.await();
     }
 
+    private void stopBackground() {
+        Thread task = background;
+        if (task == null || !task.isAlive()) {
+            return;
+        }
+        task.interrupt();
+        try {
+            task.join(BACKGROUND_GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private synchronized void instancesChanged(List<InstanceState> instances) {
         state = state.withInstances(instances);
         writeState();
@@ -191,7 +221,8 @@ final class UpSession {
         }
     }
 
-    private void print(String line) {
+    /** Prints a line to the launcher's console; safe from any thread. */
+    void print(String line) {
         synchronized (out) {
             out.println(line);
             out.flush();

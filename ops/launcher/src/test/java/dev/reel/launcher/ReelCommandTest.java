@@ -65,8 +65,9 @@ class ReelCommandTest {
         assertThat(run("logs", "catalogue", "--data-dir", dataDirectory.toString()))
                 .isEqualTo(2);
         assertThat(err.toString())
-                .contains("Unknown service 'catalogue'. Known services: registry, config, identity, catalog, gateway,"
-                        + " infra, postgres.");
+                .contains(
+                        "Unknown service 'catalogue'. Known services: registry, config, identity, catalog, encoder, gateway,"
+                                + " infra, postgres.");
     }
 
     @Test

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param java the {@code java} executable (the launcher's own JDK)
  * @param jvmOptions options placed before the system properties
  * @param home repository root: working directory, {@code reel.home}, and base of the jar paths
+ * @param dataDirectory the data directory ({@code reel.data-dir}): services that keep files (the encoder's work
+ *     area, the filesystem origin) put them under it
  * @param launcherPid pid that children watch ({@code reel.launcher.pid}) and exit with
  * @param jarOverrides jars to run instead of the table's, by service name
  * @param adminEnvironment environment handed to services that receive the bootstrap admin
@@ -26,6 +28,7 @@ public record ChildJvm(
         Path java,
         List<String> jvmOptions,
         Path home,
+        Path dataDirectory,
         long launcherPid,
         Map<String, Path> jarOverrides,
         Map<String, String> adminEnvironment) {
@@ -89,6 +92,7 @@ public record ChildJvm(
         properties.put("reel.infra.postgres-url", "jdbc:postgresql://localhost:" + ServiceTable.POSTGRES_PORT + "/");
         properties.put("reel.infra.kafka", "localhost:" + ServiceTable.KAFKA_PORT);
         properties.put("reel.home", home.toString());
+        properties.put("reel.data-dir", dataDirectory.toString());
         instance.service().homeRelativeProperties().forEach((key, relative) -> {
             String resolved = home.resolve(relative).toString();
             properties.put(key, relative.endsWith("/") ? resolved + "/" : resolved);

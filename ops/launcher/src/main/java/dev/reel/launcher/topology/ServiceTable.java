@@ -21,8 +21,11 @@ public final class ServiceTable {
     /** Kafka KRaft controller port. */
     public static final int KAFKA_CONTROLLER_PORT = 19_093;
 
-    /** The databases created in the embedded PostgreSQL, one per service that owns relational data. */
-    public static final List<String> DATABASES = List.of("identity", "catalog");
+    /**
+     * The databases created in the embedded PostgreSQL: one per service that owns relational data, and {@code keys},
+     * the content key store (libs/keystore) that the encoder writes and playback's licence endpoint reads.
+     */
+    public static final List<String> DATABASES = List.of("identity", "catalog", "encoder", "keys");
 
     /** Upper bound of instances for a horizontally scaled service (its port block is this wide). */
     public static final int MAX_SCALED_INSTANCES = 20;
@@ -57,6 +60,14 @@ public final class ServiceTable {
                     "catalog",
                     Path.of("services/catalog/target/catalog.jar"),
                     8200,
+                    MAX_SCALED_INSTANCES,
+                    Stage.SERVICES,
+                    Map.of(),
+                    false),
+            new ServiceSpec(
+                    "encoder",
+                    Path.of("media/encoder/target/encoder.jar"),
+                    8300,
                     MAX_SCALED_INSTANCES,
                     Stage.SERVICES,
                     Map.of(),

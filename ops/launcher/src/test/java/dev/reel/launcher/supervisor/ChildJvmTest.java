@@ -15,6 +15,7 @@ class ChildJvmTest {
             Path.of("/jdk/bin/java"),
             List.of("-Xmx64m"),
             Path.of("/repo"),
+            Path.of("/data"),
             77,
             Map.of("catalog", Path.of("/tmp/fake.jar")),
             Map.of("REEL_IDENTITY_BOOTSTRAP_ADMIN_PASSWORD", "secret"));
@@ -35,6 +36,7 @@ class ChildJvmTest {
                         "-Dreel.infra.postgres-url=jdbc:postgresql://localhost:15432/",
                         "-Dreel.infra.kafka=localhost:19092",
                         "-Dreel.home=/repo",
+                        "-Dreel.data-dir=/data",
                         "-jar",
                         "/tmp/fake.jar");
     }

@@ -96,6 +96,7 @@ class SupervisorIT {
                 Path.of(System.getProperty("java.home"), "bin", "java"),
                 jvmOptions,
                 directory,
+                directory,
                 ProcessHandle.current().pid(),
                 Map.of("fake", launcherJar()),
                 Map.of());

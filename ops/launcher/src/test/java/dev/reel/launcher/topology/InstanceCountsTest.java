@@ -30,7 +30,7 @@ class InstanceCountsTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> InstanceCounts.parse("catalogue=2"))
                 .withMessage(
-                        "unknown service 'catalogue'; known services: registry, config, identity, catalog, gateway");
+                        "unknown service 'catalogue'; known services: registry, config, identity, catalog, encoder, gateway");
     }
 
     @ParameterizedTest

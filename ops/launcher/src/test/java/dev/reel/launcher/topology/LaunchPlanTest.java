@@ -22,6 +22,7 @@ class LaunchPlanTest {
                         tuple("catalog-0", "zone-a", 8200),
                         tuple("catalog-1", "zone-b", 8201),
                         tuple("catalog-2", "zone-a", 8202),
+                        tuple("encoder-0", "zone-a", 8300),
                         tuple("gateway-0", "zone-a", 8080));
     }
 
@@ -36,7 +37,7 @@ class LaunchPlanTest {
                 .containsExactly("registry-0", "config-0");
         assertThat(plan.stages().get(Stage.SERVICES))
                 .extracting(Instance::name)
-                .containsExactly("identity-0", "catalog-0", "gateway-0");
+                .containsExactly("identity-0", "catalog-0", "encoder-0", "gateway-0");
     }
 
     @Test

@@ -224,7 +224,19 @@ class ServiceKitIT {
 
     private static TitleSnapshot snapshot(String name) {
         return new TitleSnapshot(
-                UUID.randomUUID(), "MOVIE", name, "s", 2020, 90, "13+", List.of(), List.of(), List.of(), true, null, false);
+                UUID.randomUUID(),
+                "MOVIE",
+                name,
+                "s",
+                2020,
+                90,
+                "13+",
+                List.of(),
+                List.of(),
+                List.of(),
+                true,
+                null,
+                false);
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {

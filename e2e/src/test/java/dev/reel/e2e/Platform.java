@@ -96,6 +96,41 @@ final class Platform {
         }
     }
 
+    /** The data directory {@code reel up} runs on. */
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /**
+     * Runs another {@code reel} command on this platform's data directory and waits for it.
+     *
+     * @return its exit code and combined output
+     */
+    Cli reel(Duration timeout, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("reel").toString()));
+        command.addAll(List.of(arguments));
+        command.addAll(List.of("--data-dir", dataDir.toString()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().put("REEL_SKIP_BUILD", "1");
+        Process process = builder.start();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return e.toString();
+            }
+        });
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("reel " + arguments[0] + " did not finish within " + timeout);
+        }
+        return new Cli(process.exitValue(), output.join());
+    }
+
+    /** What a {@code reel} command returned. */
+    record Cli(int exitCode, String output) {}
+
     /** The bootstrap admin's credentials that {@code reel up} generated. */
     Properties adminCredentials() throws IOException {
         Properties properties = new Properties();

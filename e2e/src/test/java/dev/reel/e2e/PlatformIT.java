@@ -13,9 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,14 +31,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Boots the whole platform once through {@code reel up --instances catalog=2} and checks it from the
- * outside, through the gateway, as a user would. The last test restarts it on the same data.
+ * Boots the whole platform once through {@code reel up --instances catalog=2} (which also seeds the demo catalog in
+ * the background) and checks it from the outside, through the gateway and the {@code reel} CLI, as a user would.
+ * Test 4 restarts it on the same data; test 5 then waits for the demo seeding to have finished.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformIT {
 
     private static final String PASSWORD = "correct horse battery staple";
+    private static final Duration MEDIA_TIMEOUT = Duration.ofMinutes(10);
 
     private final Api api = new Api();
     private Platform platform;
@@ -163,6 +170,89 @@ class PlatformIT {
     }
 
     @Test
+    @Order(2)
+    void studioIngestPublishesAnEncryptedTitleThatCatalogMarksPlayable() throws Exception {
+        String title = createUnpublishedMovie("Test Pattern " + shortId());
+        Path master = Masters.generate(platform.dataDir().resolve("e2e-master.mp4"), 8);
+
+        var ingest = platform.reel(MEDIA_TIMEOUT, "ingest", master.toString(), "--title", title, "--profile", "fast");
+        assertThat(ingest.exitCode()).as(ingest.output()).isZero();
+
+        JsonNode job = onlyJobOf(title);
+        assertThat(job.get("state").asString()).isEqualTo("DONE");
+        assertThat(job.get("percent").asInt()).isEqualTo(100);
+        JsonNode result = job.get("result");
+        assertThat(result.get("audioLanguages")).extracting(JsonNode::asString).containsExactly("eng", "fra");
+        Path version = platform.dataDir()
+                .resolve("origin")
+                .resolve(title)
+                .resolve(result.get("originVersion").asString());
+        assertThat(version.resolve("master.m3u8")).isRegularFile();
+        assertThat(version.resolve("manifest.mpd")).isRegularFile();
+        assertThat(Files.readString(version.resolve("master.m3u8"))).contains("CODECS=", "AVERAGE-BANDWIDTH=");
+        assertSameSegmentCountPerRendition(version);
+
+        // The catalog learns of it from EncodingCompleted and takes the runtime from the media.
+        JsonNode details = waitFor(
+                Duration.ofSeconds(30),
+                () -> api.get("/api/v1/titles/" + title, adminToken).json(),
+                d -> d.get("playable").asBoolean());
+        assertThat(details.get("runtimeMinutes").asInt()).isEqualTo(1);
+
+        // Uploads are for existing titles and admins only, and their errors are problems.
+        var unknownTitle = api.post(
+                "/api/v1/studio/uploads",
+                Map.of("titleId", UUID.randomUUID().toString(), "filename", "x.mp4", "length", 10),
+                adminToken);
+        assertProblem(unknownTitle, 404);
+        var traversal = api.post(
+                "/api/v1/studio/uploads",
+                Map.of("titleId", title, "filename", "../../etc/passwd", "length", 10),
+                adminToken);
+        assertProblem(traversal, 400);
+        String member = signUpAndLogIn("studio-outsider");
+        assertProblem(api.get("/api/v1/studio/jobs/" + job.get("id").asString(), member), 403);
+    }
+
+    @Test
+    @Order(3)
+    void killingTheEncoderMidJobStillFinishesTheJobWithEverySegmentOnce() throws Exception {
+        String title = createUnpublishedMovie("Killed Worker " + shortId());
+        Path master = Masters.generate(platform.dataDir().resolve("e2e-long-master.mp4"), 16);
+        var ingest = platform.reel(
+                MEDIA_TIMEOUT, "ingest", master.toString(), "--title", title, "--profile", "fast", "--no-wait");
+        assertThat(ingest.exitCode()).as(ingest.output()).isZero();
+
+        // Kill the encoder (and its ffmpeg) once it holds chunk encodes; the supervisor starts it again, the
+        // lease of the killed task runs out, and the task is redone.
+        waitFor(
+                MEDIA_TIMEOUT,
+                () -> onlyJobOf(title),
+                j -> j.get("state").asString().equals("ENCODING")
+                        && j.path("tasks").path("running").asInt() > 0);
+        long pid = instance("encoder", 0).get("pid").asLong();
+        ProcessHandle encoder = ProcessHandle.of(pid).orElseThrow();
+        encoder.descendants().forEach(ProcessHandle::destroyForcibly);
+        encoder.destroyForcibly();
+
+        // While the only encoder is down the studio API answers 503 problems; that is expected, so keep asking.
+        JsonNode job = waitFor(
+                MEDIA_TIMEOUT,
+                () -> encoderReachable() ? onlyJobOf(title) : null,
+                j -> j != null
+                        && List.of("DONE", "FAILED").contains(j.get("state").asString()));
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("DONE");
+        assertThat(instance("encoder", 0).get("pid").asLong()).isNotEqualTo(pid);
+        JsonNode tasks = job.get("tasks");
+        assertThat(tasks.get("done").asInt()).isEqualTo(tasks.get("total").asInt());
+        Path version = platform.dataDir()
+                .resolve("origin")
+                .resolve(title)
+                .resolve(job.get("result").get("originVersion").asString());
+        assertSameSegmentCountPerRendition(version);
+    }
+
+    @Test
     @Order(3)
     void killingACatalogInstanceLosesNoReadAndItComesBack() throws Exception {
         JsonNode victim = catalogInstance(1);
@@ -253,6 +343,94 @@ class PlatformIT {
         assertThat(api.get("/api/v1/genres?size=100", token).body()).contains(genreId);
     }
 
+    @Test
+    @Order(5)
+    void firstStartSeedsAPlayableDemoCatalog() throws Exception {
+        JsonNode demo = waitFor(
+                Duration.ofMinutes(12),
+                () -> api.get("/api/v1/titles?genre=demo&size=20", adminToken).json(),
+                page -> page.get("items").size() == 4
+                        && StreamSupport.stream(page.get("items").spliterator(), false)
+                                .allMatch(t -> t.get("playable").asBoolean()));
+        assertThat(demo.get("totalItems").asInt()).isEqualTo(4);
+        var status = platform.reel(Duration.ofSeconds(30), "status");
+        assertThat(status.output()).contains("demo: ready (4 titles)");
+    }
+
+    private String createUnpublishedMovie(String name) {
+        var title = api.post(
+                "/api/v1/titles",
+                Map.of(
+                        "type",
+                        "MOVIE",
+                        "name",
+                        name,
+                        "synopsis",
+                        "Colour bars that learned to move.",
+                        "year",
+                        2025,
+                        "maturity",
+                        "ALL",
+                        "cast",
+                        List.of(),
+                        "genreIds",
+                        List.of(genreId),
+                        "artworks",
+                        List.of()),
+                adminToken);
+        assertThat(title.status()).as(title.body()).isEqualTo(201);
+        return title.json().get("id").asString();
+    }
+
+    private boolean encoderReachable() {
+        return api.get("/api/v1/studio/jobs?size=1", adminToken).status() == 200;
+    }
+
+    private JsonNode onlyJobOf(String title) {
+        var jobs = api.get("/api/v1/studio/jobs?titleId=" + title, adminToken);
+        assertThat(jobs.status()).as(jobs.body()).isEqualTo(200);
+        assertThat(jobs.json().get("items")).as(jobs.body()).hasSize(1);
+        var job = api.get(
+                "/api/v1/studio/jobs/"
+                        + jobs.json().get("items").get(0).get("id").asString(),
+                adminToken);
+        assertThat(job.status()).as(job.body()).isEqualTo(200);
+        return job.json();
+    }
+
+    /** Every video and audio rendition of a published version has the same segments, each exactly once. */
+    private static void assertSameSegmentCountPerRendition(Path version) throws Exception {
+        List<Long> counts = new ArrayList<>();
+        for (String kind : List.of("video", "audio")) {
+            try (var renditions = Files.list(version.resolve(kind))) {
+                for (Path rendition : renditions.toList()) {
+                    try (var files = Files.list(rendition)) {
+                        counts.add(files.filter(f -> f.getFileName().toString().matches("seg-\\d+\\.m4s"))
+                                .count());
+                    }
+                    assertThat(rendition.resolve("init.mp4")).isRegularFile();
+                }
+            }
+        }
+        assertThat(counts).isNotEmpty();
+        assertThat(counts.getFirst()).isPositive();
+        assertThat(Set.copyOf(counts)).as("segments per rendition " + counts).hasSize(1);
+    }
+
+    private static <T extends @Nullable Object> T waitFor(Duration timeout, Supplier<T> probe, Predicate<T> done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        T last = probe.get();
+        while (!done.test(last)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached within " + timeout + "; last seen: " + last);
+            }
+            Thread.sleep(1_000);
+            last = probe.get();
+        }
+        return last;
+    }
+
     private String signUpAndLogIn(String name) {
         String email = name + "-" + UUID.randomUUID() + "@example.com";
         var signup =
@@ -262,13 +440,17 @@ class PlatformIT {
     }
 
     private JsonNode catalogInstance(int index) throws Exception {
+        return instance("catalog", index);
+    }
+
+    private JsonNode instance(String service, int index) throws Exception {
         for (JsonNode instance : platform.state().get("instances")) {
-            if (instance.get("service").asString().equals("catalog")
+            if (instance.get("service").asString().equals(service)
                     && instance.get("index").asInt() == index) {
                 return instance;
             }
         }
-        throw new AssertionError("no catalog instance " + index + " in " + platform.state());
+        throw new AssertionError("no " + service + " instance " + index + " in " + platform.state());
     }
 
     private long waitForHealthyRestart(int port, long oldPid, Duration timeout) throws Exception {

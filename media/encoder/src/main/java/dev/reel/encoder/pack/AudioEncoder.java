@@ -1,7 +1,7 @@
 package dev.reel.encoder.pack;
 
 import dev.reel.encoder.ffmpeg.FfmpegRunner;
-import dev.reel.encoder.pack.internal.FileTrees;
+import dev.reel.encoder.files.FileTrees;
 import dev.reel.encoder.pack.internal.Languages;
 import dev.reel.encoder.probe.AudioTrack;
 import dev.reel.encoder.probe.MediaInfo;

@@ -4,9 +4,9 @@ import dev.reel.cmaf.InitSegment;
 import dev.reel.cmaf.TrackKind;
 import dev.reel.cmaf.cenc.CencEncryptor;
 import dev.reel.encoder.ffmpeg.FfmpegRunner;
+import dev.reel.encoder.files.FileTrees;
 import dev.reel.encoder.pack.internal.Alignment;
 import dev.reel.encoder.pack.internal.DashManifest;
-import dev.reel.encoder.pack.internal.FileTrees;
 import dev.reel.encoder.pack.internal.FragmentScanner;
 import dev.reel.encoder.pack.internal.FrameRate;
 import dev.reel.encoder.pack.internal.HlsPlaylists;
@@ -117,6 +117,7 @@ public final class Packager {
                         "v:0",
                         TrackKind.VIDEO,
                         request.segment(),
+                        false,
                         staging,
                         work);
                 if (firstProtection == null) {
@@ -132,6 +133,8 @@ public final class Packager {
             }
             Alignment.check(videoTracks);
             Protection protection = Objects.requireNonNull(firstProtection);
+            Duration videoDuration =
+                    Duration.ofNanos(Math.round(videoTracks.getFirst().durationSeconds() * 1e9));
 
             List<TitleManifest.Audio> audio = new ArrayList<>();
             List<String> audioNames = TitleManifest.uniqueNames(
@@ -146,6 +149,7 @@ public final class Packager {
                                 "a:0",
                                 TrackKind.AUDIO,
                                 request.segment(),
+                                true,
                                 staging,
                                 work)
                         .track();
@@ -225,12 +229,14 @@ public final class Packager {
             String stream,
             TrackKind kind,
             Duration segment,
+            boolean dropTrailingSliver,
             Path staging,
             Path work)
             throws IOException {
         String directory = kindDir + "/" + id;
         String what = kind.name().toLowerCase(Locale.ROOT) + " rendition " + id;
-        Segmenter.Segmented clear = segmenter.segment(file, stream, segment, work.resolve(directory));
+        Segmenter.Segmented clear =
+                segmenter.segment(file, stream, segment, dropTrailingSliver, work.resolve(directory));
         Path out = Files.createDirectories(staging.resolve(directory));
         try {
             byte[] clearInit = Files.readAllBytes(clear.init());

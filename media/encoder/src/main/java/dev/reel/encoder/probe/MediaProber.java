@@ -106,7 +106,7 @@ public final class MediaProber {
     }
 
     /**
-     * Decodes every stream of {@code file} and fails on the first decoding error, which catches truncated and
+     * Decodes every video and audio stream of {@code file} and fails on the first decoding error, which catches truncated and
      * corrupted files whose headers look fine. Costs a full decode.
      *
      * @throws MediaProbeException if decoding reports an error
@@ -122,7 +122,9 @@ public final class MediaProber {
                             "-i",
                             FfmpegRunner.fileArgument(file),
                             "-map",
-                            "0",
+                            "0:v",
+                            "-map",
+                            "0:a?",
                             "-f",
                             "null",
                             "-"))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reel.encoder.EncoderApplication;
+import dev.reel.encoder.TestMasters;
 import dev.reel.encoder.ffmpeg.FfmpegException;
 import dev.reel.encoder.ffmpeg.FfmpegRunner;
 import dev.reel.encoder.job.JobRequest.EncodingProfile;

@@ -3,6 +3,7 @@ package dev.reel.encoder.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reel.encoder.EncoderApplication;
+import dev.reel.encoder.TestMasters;
 import dev.reel.encoder.ffmpeg.FfmpegBinaries;
 import dev.reel.encoder.ffmpeg.FfmpegRunner;
 import dev.reel.encoder.job.JobRequest.EncodingProfile;

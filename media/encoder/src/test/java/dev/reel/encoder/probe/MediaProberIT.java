@@ -86,6 +86,24 @@ class MediaProberIT {
             assertThat(subtitle.codec()).isEqualTo("subrip");
             assertThat(subtitle.language()).isEqualTo("fra");
         });
+        prober.checkDecodes(mkv);
+
+        // The same in MP4 (mov_text): subtitles are not part of the decode check, which has nothing to encode them to.
+        Path mp4 = work.resolve("with-subs.mp4");
+        runner.ffmpeg(List.of(
+                "-i",
+                FfmpegRunner.fileArgument(mkv),
+                "-map",
+                "0",
+                "-c",
+                "copy",
+                "-c:s",
+                "mov_text",
+                FfmpegRunner.fileArgument(mp4)));
+        assertThat(prober.probe(mp4).subtitleTracks())
+                .singleElement()
+                .satisfies(subtitle -> assertThat(subtitle.codec()).isEqualTo("mov_text"));
+        prober.checkDecodes(mp4);
     }
 
     @Test

@@ -1,13 +1,10 @@
 package dev.reel.encoder.job.internal;
 
+import dev.reel.encoder.files.FileTrees;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -58,7 +55,7 @@ record JobDirectories(Path jobsRoot) {
 
     /** Creates {@code dir} empty: an earlier attempt's leftovers with the same number are removed first. */
     static Path fresh(Path dir) throws IOException {
-        deleteTree(dir);
+        FileTrees.deleteRecursively(dir);
         return Files.createDirectories(dir);
     }
 
@@ -71,37 +68,9 @@ record JobDirectories(Path jobsRoot) {
         try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent)) {
             for (Path sibling : siblings) {
                 if (!sibling.equals(current)) {
-                    deleteTree(sibling);
+                    FileTrees.deleteRecursively(sibling);
                 }
             }
         }
-    }
-
-    /** Deletes a file or directory tree; absent is fine. */
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

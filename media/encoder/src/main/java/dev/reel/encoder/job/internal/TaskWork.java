@@ -11,6 +11,7 @@ import dev.reel.encoder.chunk.RungAssembler;
 import dev.reel.encoder.chunk.RungVerification;
 import dev.reel.encoder.farm.LocalFarm;
 import dev.reel.encoder.ffmpeg.FfmpegRunner;
+import dev.reel.encoder.files.FileTrees;
 import dev.reel.encoder.job.JobRequest.LadderMode;
 import dev.reel.encoder.ladder.FixedLadder;
 import dev.reel.encoder.ladder.Ladder;
@@ -120,7 +121,7 @@ class TaskWork {
     /** Removes a finished job's scratch directory; the master stays where the upload put it. */
     void cleanUp(UUID jobId) {
         try {
-            JobDirectories.deleteTree(dirs.job(jobId));
+            FileTrees.deleteRecursively(dirs.job(jobId));
         } catch (IOException e) {
             log.warn("could not delete the scratch directory of job {}: {}", jobId, e.toString());
         }
@@ -196,7 +197,7 @@ class TaskWork {
                 throw new IllegalStateException("per-title analysis failed", cause);
             }
         } finally {
-            JobDirectories.deleteTree(dir);
+            FileTrees.deleteRecursively(dir);
         }
     }
 
@@ -314,7 +315,7 @@ class TaskWork {
         PackagedTitle packaged = new Packager(runner)
                 .pack(new PackageRequest(
                         video, audio, subtitles, trickplay, encoding.segment(), key, out, base.resolve("work")));
-        JobDirectories.deleteTree(base.resolve("rungs"));
+        FileTrees.deleteRecursively(base.resolve("rungs"));
         return json.writeValueAsString(new PackageOutput(out.toString(), packaged));
     }
 

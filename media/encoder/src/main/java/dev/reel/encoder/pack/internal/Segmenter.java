@@ -1,6 +1,7 @@
 package dev.reel.encoder.pack.internal;
 
 import dev.reel.encoder.ffmpeg.FfmpegRunner;
+import dev.reel.encoder.files.FileTrees;
 import dev.reel.encoder.pack.PackagingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,11 @@ import java.util.Objects;
  */
 public final class Segmenter {
 
+    /** The longest last segment {@code dropTrailingSliver} deletes. */
+    public static final Duration MAX_SLIVER = Duration.ofMillis(100);
+
     private static final String PLAYLIST = "ffmpeg.m3u8";
+    private static final String EXTINF = "#EXTINF:";
 
     private final FfmpegRunner runner;
 
@@ -44,10 +49,14 @@ public final class Segmenter {
      * Segments the first stream that {@code stream} selects ({@code v:0}, {@code a:0}) of {@code input} into {@code
      * dir}, which is emptied first.
      *
+     * <p>With {@code dropTrailingSliver}, a last segment shorter than {@link #MAX_SLIVER} is deleted. Audio needs it:
+     * the AAC encoder's priming frame and the rounding up of the last frame run a frame or two (21 ms each at 48 kHz)
+     * past the picture, which would otherwise become a segment of its own that no video rung has.
+     *
      * @throws dev.reel.encoder.ffmpeg.FfmpegException if ffmpeg fails
      * @throws PackagingException if ffmpeg wrote no init segment or no media segment
      */
-    public Segmented segment(Path input, String stream, Duration segment, Path dir) {
+    public Segmented segment(Path input, String stream, Duration segment, boolean dropTrailingSliver, Path dir) {
         try {
             FileTrees.deleteRecursively(dir);
             Files.createDirectories(dir);
@@ -85,16 +94,22 @@ public final class Segmenter {
                 FfmpegRunner.fileArgument(playlist)));
         Path init = dir.resolve(PackagedTrack.INIT);
         List<Path> segments = new ArrayList<>();
+        double lastSeconds = 0;
         try {
             for (String line : Files.readAllLines(playlist)) {
                 String name = line.strip();
-                if (!name.isEmpty() && !name.startsWith("#")) {
+                if (name.startsWith(EXTINF)) {
+                    lastSeconds = Double.parseDouble(name.substring(EXTINF.length(), name.indexOf(',')));
+                } else if (!name.isEmpty() && !name.startsWith("#")) {
                     Path file = dir.resolve(Path.of(name).getFileName().toString());
                     if (!Files.isRegularFile(file)) {
                         throw new PackagingException("ffmpeg listed segment " + name + " but did not write it");
                     }
                     segments.add(file);
                 }
+            }
+            if (dropTrailingSliver && segments.size() > 1 && lastSeconds < MAX_SLIVER.toNanos() / 1e9) {
+                Files.delete(segments.removeLast());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

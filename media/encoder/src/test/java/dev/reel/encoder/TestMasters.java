@@ -1,4 +1,4 @@
-package dev.reel.encoder.job;
+package dev.reel.encoder;
 
 import dev.reel.encoder.ffmpeg.FfmpegRunner;
 import java.io.IOException;
@@ -6,16 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Tiny generated masters for the job tests. */
-final class TestMasters {
+/** Tiny generated masters for the packaging and job tests. */
+public final class TestMasters {
 
     private TestMasters() {}
 
     /**
      * An MP4 of {@code seconds} of 320x180 24 fps test pattern (H.264, keyframes every 2 s), two AAC tracks tagged
-     * {@code eng} and {@code fra}, and an English {@code mov_text} subtitle track.
+     * {@code eng} (48 kHz) and {@code fra} (44.1 kHz, so encoders must resample), and an English {@code mov_text} subtitle track.
      */
-    static Path generate(FfmpegRunner runner, Path file, int seconds) throws IOException {
+    public static Path generate(FfmpegRunner runner, Path file, int seconds) throws IOException {
         Path srt = file.resolveSibling(file.getFileName() + ".srt");
         Files.writeString(srt, """
                 1
@@ -38,7 +38,7 @@ final class TestMasters {
                 "-f",
                 "lavfi",
                 "-i",
-                "sine=frequency=660:sample_rate=48000:duration=" + seconds,
+                "sine=frequency=660:sample_rate=44100:duration=" + seconds,
                 "-i",
                 FfmpegRunner.fileArgument(srt),
                 "-map",

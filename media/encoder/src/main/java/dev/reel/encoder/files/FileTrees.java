@@ -1,4 +1,4 @@
-package dev.reel.encoder.pack.internal;
+package dev.reel.encoder.files;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -1,4 +1,4 @@
-package dev.reel.encoder.pack.internal;
+package dev.reel.encoder.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -125,6 +125,10 @@ public final class MediaProber {
                             "0:v",
                             "-map",
                             "0:a?",
+                            // Frames are only counted: without this the null muxer rejects the equal timestamps
+                            // that Matroska's millisecond clock gives B-frame video, which is not corruption.
+                            "-fps_mode",
+                            "vfr",
                             "-f",
                             "null",
                             "-"))

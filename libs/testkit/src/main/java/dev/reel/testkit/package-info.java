@@ -1,4 +1,7 @@
-/** Real engines for integration tests: embedded PostgreSQL and a KRaft Kafka broker, one of each per JVM. */
+/**
+ * Test support shared by the services' integration tests: real engines (embedded PostgreSQL and a KRaft Kafka
+ * broker, one of each per JVM), signed test tokens, and an HTTP client with RFC 9457 problem assertions.
+ */
 @NullMarked
 package dev.reel.testkit;
 

@@ -2,6 +2,7 @@ package dev.reel.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reel.testkit.TestHttp;
 import dev.reel.testkit.TestInfra;
 import dev.reel.testkit.TestTokens;
 import java.time.Duration;
@@ -62,7 +63,7 @@ class CatalogIT {
     @LocalServerPort
     int port;
 
-    private CatalogClient api;
+    private TestHttp api;
     private final UUID adminAccount = UUID.randomUUID();
     private final UUID memberAccount = UUID.randomUUID();
     private String admin = "";
@@ -70,7 +71,7 @@ class CatalogIT {
 
     @BeforeAll
     void setUp() {
-        api = new CatalogClient(port);
+        api = new TestHttp(port);
         admin = TestTokens.admin(adminAccount);
         member = TestTokens.member(memberAccount);
     }
@@ -298,7 +299,7 @@ class CatalogIT {
     @Order(4)
     void writesAreForAdminsOnly() {
         UUID id = createTitle("MOVIE", "Protected " + suffix(), "ALL", List.of());
-        String body = CatalogClient.JSON.writeValueAsString(title("MOVIE", "X", "ALL", List.of()));
+        String body = TestHttp.JSON.writeValueAsString(title("MOVIE", "X", "ALL", List.of()));
         var writes = List.of(
                 new String[] {"POST", "/api/v1/genres", "{\"name\":\"Nope\"}"},
                 new String[] {"PUT", "/api/v1/genres/" + UUID.randomUUID(), "{\"name\":\"Nope\"}"},
@@ -323,7 +324,7 @@ class CatalogIT {
                 .isEqualTo("DRAFT");
     }
 
-    private CatalogClient.Call call(String[] write) {
+    private TestHttp.Call call(String[] write) {
         var call = api.method(write[0], write[1]);
         return write[2] == null ? call : call.body(write[2]);
     }

@@ -9,6 +9,7 @@ import dev.reel.events.encoding.EncodingCompleted.Rendition;
 import dev.reel.events.encoding.EncodingFailed;
 import dev.reel.events.encoding.EncodingProgressed;
 import dev.reel.kit.events.EventHeaders;
+import dev.reel.testkit.TestHttp;
 import dev.reel.testkit.TestInfra;
 import dev.reel.testkit.TestTokens;
 import java.nio.charset.StandardCharsets;
@@ -91,13 +92,13 @@ class EncodingResultsIT {
     @Autowired
     JsonMapper json;
 
-    private CatalogClient api;
+    private TestHttp api;
     private Admin admin;
     private String adminToken = "";
 
     @BeforeAll
     void setUp() {
-        api = new CatalogClient(port);
+        api = new TestHttp(port);
         adminToken = TestTokens.admin(UUID.randomUUID());
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrapServers()));
     }

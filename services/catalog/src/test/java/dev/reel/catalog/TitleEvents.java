@@ -2,6 +2,7 @@ package dev.reel.catalog;
 
 import dev.reel.events.Topics;
 import dev.reel.kit.events.EventHeaders;
+import dev.reel.testkit.TestHttp;
 import dev.reel.testkit.TestInfra;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -51,7 +52,7 @@ final class TitleEvents {
                         Header type = record.headers().lastHeader(EventHeaders.TYPE);
                         events.add(new Event(
                                 type == null ? "" : new String(type.value(), StandardCharsets.UTF_8),
-                                CatalogClient.JSON.readTree(record.value())));
+                                TestHttp.JSON.readTree(record.value())));
                     }
                 }
                 if (events.size() >= expected && settleUntil == Long.MAX_VALUE) {

@@ -7,6 +7,7 @@ import dev.reel.encoder.EncoderApplication;
 import dev.reel.encoder.TestMasters;
 import dev.reel.encoder.ffmpeg.FfmpegException;
 import dev.reel.encoder.ffmpeg.FfmpegRunner;
+import dev.reel.encoder.files.FileTrees;
 import dev.reel.encoder.job.JobRequest.EncodingProfile;
 import dev.reel.encoder.job.JobRequest.LadderMode;
 import dev.reel.keystore.ContentKey;
@@ -114,9 +115,8 @@ class EncodingJobIT {
 
     @AfterAll
     void cleanUp() throws IOException {
-        try (var files = Files.walk(WORK)) {
-            files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
-        }
+        // A job's own clean-up may still be deleting its scratch directory; FileTrees tolerates that.
+        FileTrees.deleteRecursively(WORK);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.reel.encoder.job;
 
 import dev.reel.events.Topics;
 import dev.reel.kit.events.EventHeaders;
+import dev.reel.testkit.TestHttp;
 import dev.reel.testkit.TestInfra;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,7 +40,7 @@ final class JobEvents {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    JsonNode payload = StudioApi.JSON.readTree(record.value());
+                    JsonNode payload = TestHttp.JSON.readTree(record.value());
                     if (!jobId.toString().equals(payload.path("jobId").asString())) {
                         continue;
                     }

@@ -55,7 +55,7 @@ class KilledWorkerIT {
 
     private static final Path WORK = tempDir();
     private static final String CHILD = "killed-child";
-    private static final Duration LEASE = Duration.ofSeconds(3);
+    private static final Duration LEASE = Duration.ofSeconds(5);
 
     @TestConfiguration
     static class Tokens {

@@ -1,9 +1,7 @@
 package dev.reel.encoder.job;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.reel.testkit.TestHttp;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,47 +12,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The encoder's studio job API over real HTTP, for the integration tests. */
+/** The encoder's studio job API over real HTTP, for the integration tests; paths are relative to the jobs root. */
 final class StudioApi {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String JOBS = "/api/v1/studio/jobs";
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String base;
+    private final TestHttp http;
+    private final HttpClient streams = HttpClient.newHttpClient();
 
     StudioApi(int port) {
-        this.base = "http://localhost:" + port + "/api/v1/studio/jobs";
+        this.http = new TestHttp(port);
     }
 
-    record Response(int status, String contentType, String body) {
-
-        JsonNode json() {
-            return JSON.readTree(body);
-        }
-
-        /** Asserts an RFC 9457 problem with this status. */
-        JsonNode problem(int expected) {
-            assertThat(status).as(body).isEqualTo(expected);
-            assertThat(contentType).startsWith("application/problem+json");
-            JsonNode problem = json();
-            assertThat(problem.path("status").asInt()).isEqualTo(expected);
-            return problem;
-        }
-
-        JsonNode ok(int expected) {
-            assertThat(status).as(body).isEqualTo(expected);
-            return json();
-        }
+    TestHttp.Response get(String path, String token) {
+        return http.get(JOBS + path).token(token).send();
     }
 
-    Response get(String path, String token) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), token);
-    }
-
-    Response post(String path, String token) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()), token);
+    TestHttp.Response post(String path, String token) {
+        return http.post(JOBS + path).token(token).send();
     }
 
     JsonNode job(UUID id, String token) {
@@ -78,20 +54,20 @@ final class StudioApi {
      */
     List<JsonNode> streamEvents(UUID id, String token) {
         List<JsonNode> events = new CopyOnWriteArrayList<>();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/" + id + "/events"))
+        HttpRequest request = HttpRequest.newBuilder(http.uri(JOBS + "/" + id + "/events"))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "text/event-stream")
                 .GET()
                 .build();
         Thread.ofVirtual().start(() -> {
             try {
-                HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+                HttpResponse<Stream<String>> response = streams.send(request, HttpResponse.BodyHandlers.ofLines());
                 String event = "";
                 for (String line : (Iterable<String>) response.body()::iterator) {
                     if (line.startsWith("event:")) {
                         event = line.substring(6).strip();
                     } else if (line.startsWith("data:") && event.equals("job")) {
-                        events.add(JSON.readTree(line.substring(5)));
+                        events.add(TestHttp.JSON.readTree(line.substring(5)));
                     }
                 }
             } catch (IOException e) {
@@ -101,21 +77,5 @@ final class StudioApi {
             }
         });
         return events;
-    }
-
-    private Response send(HttpRequest.Builder request, String token) {
-        request.header("Authorization", "Bearer " + token);
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(
-                    response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reel.encoder.EncoderApplication;
 import dev.reel.encoder.ffmpeg.FfmpegRunner;
 import dev.reel.keystore.LicenceKeys;
+import dev.reel.testkit.TestHttp;
 import dev.reel.testkit.TestInfra;
 import dev.reel.testkit.TestTokens;
 import java.io.IOException;
@@ -108,7 +109,8 @@ class UploadIT {
     @Autowired
     JdbcClient jdbc;
 
-    private UploadClient api;
+    private TestHttp api;
+    private UploadClient uploads;
     private final UUID adminAccount = UUID.randomUUID();
     private String admin = "";
     private String member = "";
@@ -119,7 +121,8 @@ class UploadIT {
 
     @BeforeAll
     void setUp() throws IOException {
-        api = new UploadClient(port);
+        api = new TestHttp(port);
+        uploads = new UploadClient(api);
         admin = TestTokens.admin(adminAccount);
         member = TestTokens.member(UUID.randomUUID());
         // Fails here, clearly, when ffmpeg is missing: these tests never skip.
@@ -191,7 +194,7 @@ class UploadIT {
     @Order(1)
     void chunksCompleteTheUploadIntoOneQueuedJob() {
         UUID title = CATALOG.addTitle();
-        var created = api.create(admin, body(title, "The Heat (1995).mp4", master.length, "FIXED", "FAST"))
+        var created = uploads.create(admin, body(title, "The Heat (1995).mp4", master.length, "FIXED", "FAST"))
                 .send();
         JsonNode upload = created.ok(201);
         String id = upload.path("id").asString();
@@ -211,10 +214,10 @@ class UploadIT {
         assertThat(CATALOG.lastAuthorization()).isEqualTo("Bearer " + admin);
 
         int offset = 0;
-        UploadClient.Response last = null;
+        TestHttp.Response last = null;
         while (offset < master.length) {
             int end = Math.min(offset + CHUNK, master.length);
-            last = api.patch(id, admin, offset, master, offset, end).send();
+            last = uploads.patch(id, admin, offset, master, offset, end).send();
             JsonNode after = last.ok(200);
             assertThat(after.path("offset").asLong()).isEqualTo(end);
             assertThat(last.header("Upload-Offset")).isEqualTo(Integer.toString(end));
@@ -250,10 +253,10 @@ class UploadIT {
 
         // Idempotent: the last chunk again, an empty chunk at the end, GET and HEAD all show the same completion.
         int lastStart = (master.length - 1) / CHUNK * CHUNK;
-        var repeated = api.patch(id, admin, lastStart, master, lastStart, master.length)
+        var repeated = uploads.patch(id, admin, lastStart, master, lastStart, master.length)
                 .send();
         assertThat(repeated.ok(200).path("jobId").asString()).isEqualTo(jobId);
-        var empty = api.patch(id, admin, master.length, master, 0, 0).send();
+        var empty = uploads.patch(id, admin, master.length, master, 0, 0).send();
         assertThat(empty.ok(200).path("state").asString()).isEqualTo("COMPLETE");
         var got =
                 api.method("GET", UploadClient.UPLOADS + "/" + id).token(admin).send();
@@ -288,10 +291,10 @@ class UploadIT {
 
         // Resume from what HEAD reports.
         long offset = offsetOf(id);
-        UploadClient.Response last = null;
+        TestHttp.Response last = null;
         while (offset < master.length) {
             int end = (int) Math.min(offset + CHUNK, master.length);
-            last = api.patch(id, admin, offset, master, (int) offset, end).send();
+            last = uploads.patch(id, admin, offset, master, (int) offset, end).send();
             assertThat(last.ok(200).path("offset").asLong()).isEqualTo(end);
             offset = end;
         }
@@ -306,13 +309,13 @@ class UploadIT {
     @Order(3)
     void offsetsTypesAndSizesAreEnforcedWithoutLosingBytes() {
         String id = create(master.length);
-        api.patch(id, admin, 0, master, 0, 1000).send().ok(200);
+        uploads.patch(id, admin, 0, master, 0, 1000).send().ok(200);
 
-        var behind = api.patch(id, admin, 0, master, 0, 1000).send();
+        var behind = uploads.patch(id, admin, 0, master, 0, 1000).send();
         JsonNode conflict = behind.problem(409);
         assertThat(conflict.path("offset").asLong()).isEqualTo(1000);
         assertThat(behind.header("Upload-Offset")).isEqualTo("1000");
-        assertThat(api.patch(id, admin, 5000, master, 5000, 6000)
+        assertThat(uploads.patch(id, admin, 5000, master, 5000, 6000)
                         .send()
                         .problem(409)
                         .path("offset")
@@ -331,9 +334,11 @@ class UploadIT {
                 .send()
                 .problem(400);
         // Over the chunk limit, and past the declared length.
-        api.patch(id, admin, 1000, master, 1000, 1000 + MAX_CHUNK + 1).send().problem(413);
+        uploads.patch(id, admin, 1000, master, 1000, 1000 + MAX_CHUNK + 1)
+                .send()
+                .problem(413);
         String small = create(5000);
-        api.patch(small, admin, 0, master, 0, 5001).send().problem(400);
+        uploads.patch(small, admin, 0, master, 0, 5001).send().problem(400);
         assertThat(offsetOf(small)).isZero();
 
         assertThat(offsetOf(id)).isEqualTo(1000);
@@ -349,7 +354,7 @@ class UploadIT {
         assertThat(partFile(id)).doesNotExist();
         api.method("GET", UploadClient.UPLOADS + "/" + id).token(admin).send().problem(404);
         assertThat(head(id).status()).isEqualTo(404);
-        api.patch(id, admin, 1000, master, 1000, 2000).send().problem(404);
+        uploads.patch(id, admin, 1000, master, 1000, 2000).send().problem(404);
         api.method("DELETE", UploadClient.UPLOADS + "/" + id)
                 .token(admin)
                 .send()
@@ -366,7 +371,7 @@ class UploadIT {
             // The part file is only written under the upload's lock: once it holds these bytes, the lock is taken.
             await(() -> sizeOf(partFile(id)) == first, "the first request is writing");
 
-            var competing = api.patch(id, admin, 0, master, 0, CHUNK).send();
+            var competing = uploads.patch(id, admin, 0, master, 0, CHUNK).send();
             JsonNode busy = competing.problem(409);
             assertThat(busy.path("offset").asLong()).isZero();
             assertThat(busy.path("detail").asString()).contains("Another request is writing");
@@ -392,14 +397,14 @@ class UploadIT {
 
         bad.forEach((name, bytes) -> {
             UUID title = CATALOG.addTitle();
-            String id = api.create(admin, body(title, name, bytes.length, null, null))
+            String id = uploads.create(admin, body(title, name, bytes.length, null, null))
                     .send()
                     .ok(201)
                     .path("id")
                     .asString();
-            UploadClient.Response last = null;
+            TestHttp.Response last = null;
             for (int offset = 0; offset < bytes.length; offset += CHUNK) {
-                last = api.patch(id, admin, offset, bytes, offset, Math.min(offset + CHUNK, bytes.length))
+                last = uploads.patch(id, admin, offset, bytes, offset, Math.min(offset + CHUNK, bytes.length))
                         .send();
             }
             JsonNode problem = last.problem(422);
@@ -420,7 +425,7 @@ class UploadIT {
             assertThat(jobsFor(id)).as(name).isZero();
             // Final: the last chunk again gets the same verdict.
             int lastStart = (bytes.length - 1) / CHUNK * CHUNK;
-            api.patch(id, admin, lastStart, bytes, lastStart, bytes.length)
+            uploads.patch(id, admin, lastStart, bytes, lastStart, bytes.length)
                     .send()
                     .problem(422);
         });
@@ -433,20 +438,22 @@ class UploadIT {
         long uploadsBefore = uploadRows();
         Set<String> filesBefore = workFiles();
 
-        assertThat(api.create(admin, body(title, "empty.mp4", 0, null, null))
+        assertThat(uploads.create(admin, body(title, "empty.mp4", 0, null, null))
                         .send()
                         .problem(400)
                         .path("detail")
                         .asString())
                 .contains("empty");
-        api.create(admin, body(title, "negative.mp4", -5, null, null)).send().problem(400);
-        api.create(admin, Map.of("titleId", title.toString(), "filename", "nolength.mp4"))
+        uploads.create(admin, body(title, "negative.mp4", -5, null, null))
                 .send()
                 .problem(400);
-        api.create(admin, Map.of("filename", "notitle.mp4", "length", 10))
+        uploads.create(admin, Map.of("titleId", title.toString(), "filename", "nolength.mp4"))
                 .send()
                 .problem(400);
-        api.create(admin, body(title, "huge.mp4", MAX_SIZE + 1L, null, null))
+        uploads.create(admin, Map.of("filename", "notitle.mp4", "length", 10))
+                .send()
+                .problem(400);
+        uploads.create(admin, body(title, "huge.mp4", MAX_SIZE + 1L, null, null))
                 .send()
                 .problem(413);
         for (String name : List.of(
@@ -458,7 +465,7 @@ class UploadIT {
                 ".hidden.mp4",
                 "",
                 "x".repeat(300))) {
-            assertThat(api.create(admin, body(title, name, 1000, null, null))
+            assertThat(uploads.create(admin, body(title, name, 1000, null, null))
                             .send()
                             .problem(400)
                             .path("detail")
@@ -471,7 +478,7 @@ class UploadIT {
                 .bytes("application/json", "{\"titleId\":".getBytes(StandardCharsets.UTF_8))
                 .send()
                 .problem(400);
-        assertThat(api.create(admin, body(UUID.randomUUID(), "ghost.mp4", 1000, null, null))
+        assertThat(uploads.create(admin, body(UUID.randomUUID(), "ghost.mp4", 1000, null, null))
                         .send()
                         .problem(404)
                         .path("detail")
@@ -491,9 +498,9 @@ class UploadIT {
         String id = create(master.length);
         String path = UploadClient.UPLOADS + "/" + id;
 
-        api.create(member, body(title, "m.mp4", 10, null, null)).send().problem(403);
+        uploads.create(member, body(title, "m.mp4", 10, null, null)).send().problem(403);
         api.method("POST", UploadClient.UPLOADS)
-                .json(body(title, "m.mp4", 10, null, null))
+                .body(body(title, "m.mp4", 10, null, null))
                 .send()
                 .problem(401);
         for (String method : List.of("GET", "DELETE")) {
@@ -502,8 +509,8 @@ class UploadIT {
         }
         assertThat(api.method("HEAD", path).token(member).send().status()).isEqualTo(403);
         assertThat(api.method("HEAD", path).send().status()).isEqualTo(401);
-        api.patch(id, member, 0, master, 0, 10).send().problem(403);
-        api.method("PATCH", path).chunk(0, master, 0, 10).send().problem(401);
+        uploads.patch(id, member, 0, master, 0, 10).send().problem(403);
+        uploads.patch(id, null, 0, master, 0, 10).send().problem(401);
         assertThat(offsetOf(id)).isZero();
     }
 
@@ -513,7 +520,7 @@ class UploadIT {
     @Order(8)
     void expiredUploadsAreDeletedWithTheirBytes() {
         String id = create(master.length);
-        api.patch(id, admin, 0, master, 0, 1000).send().ok(200);
+        uploads.patch(id, admin, 0, master, 0, 1000).send().ok(200);
         assertThat(partFile(id)).exists();
 
         jdbc.sql("UPDATE uploads SET expires_at = now() - interval '1 minute' WHERE id = :id")
@@ -530,7 +537,7 @@ class UploadIT {
         String id = create(master.length);
         int almost = master.length - 100;
         for (int offset = 0; offset < almost; offset += CHUNK) {
-            api.patch(id, admin, offset, master, offset, Math.min(offset + CHUNK, almost))
+            uploads.patch(id, admin, offset, master, offset, Math.min(offset + CHUNK, almost))
                     .send()
                     .ok(200);
         }
@@ -548,12 +555,12 @@ class UploadIT {
         // cleaner may get there first; either way the upload completes once.)
         assertThat(offsetOf(id)).isEqualTo(master.length);
         JsonNode upload =
-                api.patch(id, admin, master.length, master, 0, 0).send().ok(200);
+                uploads.patch(id, admin, master.length, master, 0, 0).send().ok(200);
 
         assertThat(upload.path("state").asString()).isEqualTo("COMPLETE");
         assertThat(sha256(masterDir(id).resolve("master.mp4"))).isEqualTo(sha256(master));
         assertThat(jobsFor(id)).isEqualTo(1);
-        assertThat(api.patch(id, admin, master.length, master, 0, 0)
+        assertThat(uploads.patch(id, admin, master.length, master, 0, 0)
                         .send()
                         .ok(200)
                         .path("jobId")
@@ -572,7 +579,7 @@ class UploadIT {
         Set<String> filesBefore = workFiles();
         CATALOG.available(false);
         try {
-            var refused = api.create(admin, body(title, "later.mp4", 1000, null, null))
+            var refused = uploads.create(admin, body(title, "later.mp4", 1000, null, null))
                     .send();
             refused.problem(503);
             assertThat(refused.header("Retry-After")).matches("[1-9][0-9]*");
@@ -582,13 +589,13 @@ class UploadIT {
         assertThat(uploadRows()).isEqualTo(uploadsBefore);
         assertThat(workFiles()).isEqualTo(filesBefore);
 
-        api.create(admin, body(title, "now.mp4", 1000, null, null)).send().ok(201);
+        uploads.create(admin, body(title, "now.mp4", 1000, null, null)).send().ok(201);
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
 
     private String create(long length) {
-        return api.create(admin, body(CATALOG.addTitle(), "master.mp4", length, null, "FAST"))
+        return uploads.create(admin, body(CATALOG.addTitle(), "master.mp4", length, null, "FAST"))
                 .send()
                 .ok(201)
                 .path("id")
@@ -610,7 +617,7 @@ class UploadIT {
         return body;
     }
 
-    private UploadClient.Response head(String id) {
+    private TestHttp.Response head(String id) {
         return api.method("HEAD", UploadClient.UPLOADS + "/" + id).token(admin).send();
     }
 

@@ -72,7 +72,7 @@ class SupervisorIT {
                 .toList();
         supervisor.stopAll(Duration.ofSeconds(5));
 
-        assertThat(running).noneMatch(ProcessHandle::isAlive);
+        assertThat(running).allMatch(ProcessTree::hasExited);
         assertThat(console).anyMatch(line -> line.startsWith("stopped fake-0, fake-1 in"));
     }
 

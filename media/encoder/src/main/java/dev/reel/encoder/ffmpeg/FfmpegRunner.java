@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every ffmpeg run gets {@code -hide_banner -nostdin -nostats -y -benchmark} in front of the caller's arguments:
  * output files are overwritten, and the {@code bench:} line ffmpeg prints at exit gives the process's CPU time
- * ({@link FfmpegResult#cpuTime()}). Every ffprobe run gets {@code -hide_banner}. Standard error is kept up to a
+ * ({@link FfmpegResult#cpuTime()}). ffmpeg prints that line at log level {@code info}, so callers that want their CPU
+ * time counted (every encoder task does) must not lower the level with {@code -v error}. Every ffprobe run gets {@code -hide_banner}. Standard error is kept up to a
  * bounded tail; standard output is either captured up to a limit or streamed line by line to the caller.
  *
  * <p>A run that exits non-zero, cannot start, or is interrupted throws {@link FfmpegException} (interruption also

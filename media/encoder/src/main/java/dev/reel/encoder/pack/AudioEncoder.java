@@ -61,8 +61,6 @@ public final class AudioEncoder {
         try {
             Files.createDirectories(output.getParent());
             runner.ffmpeg(List.of(
-                    "-v",
-                    "error",
                     "-i",
                     FfmpegRunner.fileArgument(master),
                     "-map",

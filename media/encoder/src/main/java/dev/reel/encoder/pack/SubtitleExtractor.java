@@ -68,7 +68,7 @@ public final class SubtitleExtractor {
         Objects.requireNonNull(master, "master");
         List<SubtitleInput> tracks = new ArrayList<>();
         List<Path> temps = new ArrayList<>();
-        List<String> args = new ArrayList<>(List.of("-v", "error", "-i", FfmpegRunner.fileArgument(master)));
+        List<String> args = new ArrayList<>(List.of("-i", FfmpegRunner.fileArgument(master)));
         Path dir = outDir.toAbsolutePath();
         List<SubtitleTrack> streams = info.subtitleTracks();
         for (int n = 0; n < streams.size(); n++) {

@@ -84,8 +84,6 @@ public final class TrickplayGenerator {
                 }
             }
             runner.ffmpeg(List.of(
-                    "-v",
-                    "error",
                     "-i",
                     FfmpegRunner.fileArgument(master),
                     "-map",

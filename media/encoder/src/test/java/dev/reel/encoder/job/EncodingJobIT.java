@@ -43,6 +43,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.ActiveProfiles;
@@ -63,6 +64,9 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EncodingJobIT {
+
+    @Autowired
+    JdbcClient jdbc;
 
     private static final Path WORK = tempDir();
     private static final KeyPair LICENCE = LicenceKeys.generate();
@@ -150,6 +154,14 @@ class EncodingJobIT {
 
         // Every task count adds up: rungs × chunks + 2 audio + subtitles + trickplay + analyse + package + publish.
         assertThat(tasks.path("total").asInt()).isEqualTo(rungs * 2 + 2 + 1 + 1 + 3);
+        // Each task that runs ffmpeg records its CPU time, which is what the farm's overhead is measured against.
+        assertThat(jdbc.sql("SELECT kind FROM tasks WHERE job_id = :job AND kind NOT IN ('SUBTITLES', 'PUBLISH')"
+                                + " AND coalesce(cpu_millis, 0) = 0")
+                        .param("job", jobId)
+                        .query(String.class)
+                        .list())
+                .as("tasks without CPU time")
+                .isEmpty();
 
         JsonNode result = job.path("result");
         String version = result.path("originVersion").asString();

@@ -65,8 +65,6 @@ public final class Segmenter {
         }
         Path playlist = dir.resolve(PLAYLIST);
         runner.ffmpeg(List.of(
-                "-v",
-                "error",
                 "-i",
                 FfmpegRunner.fileArgument(input),
                 "-map",

@@ -9,6 +9,7 @@ import dev.reel.events.catalog.TitleSnapshot;
 import dev.reel.kit.events.EventHeaders;
 import dev.reel.kit.events.Outbox;
 import dev.reel.testkit.TestInfra;
+import dev.reel.testkit.TestTokenDecoder;
 import dev.reel.testkit.TestTokens;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -31,17 +32,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest(
-        classes = {KitTestApplication.class, ServiceKitIT.Tokens.class},
+        classes = {KitTestApplication.class, TestTokenDecoder.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,14 +47,6 @@ class ServiceKitIT {
 
     private static final HttpServer LIVE = startThingServer();
     private static final int DEAD_PORT = freePort();
-
-    @TestConfiguration
-    static class Tokens {
-        @Bean
-        JwtDecoder jwtDecoder() {
-            return TestTokens.decoder();
-        }
-    }
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reel.testkit.TestHttp;
 import dev.reel.testkit.TestInfra;
+import dev.reel.testkit.TestTokenDecoder;
 import dev.reel.testkit.TestTokens;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,10 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * so each one makes its own genres and titles; the identity outage runs last.
  */
 @SpringBootTest(
-        classes = {CatalogApplication.class, CatalogIT.Tokens.class},
+        classes = {CatalogApplication.class, TestTokenDecoder.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,14 +42,6 @@ class CatalogIT {
 
     private static final IdentityStandIn IDENTITY = IdentityStandIn.start();
     private static final Duration EVENT_WAIT = Duration.ofSeconds(15);
-
-    @TestConfiguration
-    static class Tokens {
-        @Bean
-        JwtDecoder jwtDecoder() {
-            return TestTokens.decoder();
-        }
-    }
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {

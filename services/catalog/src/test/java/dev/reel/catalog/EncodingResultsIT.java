@@ -11,6 +11,7 @@ import dev.reel.events.encoding.EncodingProgressed;
 import dev.reel.kit.events.EventHeaders;
 import dev.reel.testkit.TestHttp;
 import dev.reel.testkit.TestInfra;
+import dev.reel.testkit.TestTokenDecoder;
 import dev.reel.testkit.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,11 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -57,7 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
  * these titles nor takes these partitions.
  */
 @SpringBootTest(
-        classes = {CatalogApplication.class, EncodingResultsIT.Tokens.class},
+        classes = {CatalogApplication.class, TestTokenDecoder.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -65,14 +63,6 @@ class EncodingResultsIT {
 
     private static final String GROUP = "catalog-encoding-it";
     private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @TestConfiguration
-    static class Tokens {
-        @Bean
-        JwtDecoder jwtDecoder() {
-            return TestTokens.decoder();
-        }
-    }
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {

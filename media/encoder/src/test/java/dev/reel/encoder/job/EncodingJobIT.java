@@ -16,6 +16,7 @@ import dev.reel.keystore.LicenceKeys;
 import dev.reel.origin.OriginObject;
 import dev.reel.origin.OriginStore;
 import dev.reel.testkit.TestInfra;
+import dev.reel.testkit.TestTokenDecoder;
 import dev.reel.testkit.TestTokens;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,12 +41,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -58,7 +56,7 @@ import tools.jackson.databind.JsonNode;
  * published title; a broken master fails with a reason and, once restored, a retry finishes it.
  */
 @SpringBootTest(
-        classes = {EncoderApplication.class, EncodingJobIT.Tokens.class},
+        classes = {EncoderApplication.class, TestTokenDecoder.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,14 +70,6 @@ class EncodingJobIT {
     private static final KeyPair LICENCE = LicenceKeys.generate();
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
     private static final List<String> STAGES = List.of("QUEUED", "ANALYSING", "ENCODING", "PACKAGING", "PUBLISHING");
-
-    @TestConfiguration
-    static class Tokens {
-        @Bean
-        JwtDecoder jwtDecoder() {
-            return TestTokens.decoder();
-        }
-    }
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {

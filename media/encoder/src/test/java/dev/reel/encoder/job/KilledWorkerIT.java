@@ -12,7 +12,7 @@ import dev.reel.encoder.job.internal.JobWorkers;
 import dev.reel.keystore.LicenceKeys;
 import dev.reel.origin.OriginStore;
 import dev.reel.testkit.TestInfra;
-import dev.reel.testkit.TestTokens;
+import dev.reel.testkit.TestTokenDecoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,10 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * workers take over once the dead process's lease expires, and the job must still end with every rung's segments
  * exactly once.
  */
-@SpringBootTest(classes = {EncoderApplication.class, KilledWorkerIT.Tokens.class})
+@SpringBootTest(classes = {EncoderApplication.class, TestTokenDecoder.class})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KilledWorkerIT {
@@ -56,14 +53,6 @@ class KilledWorkerIT {
     private static final Path WORK = tempDir();
     private static final String CHILD = "killed-child";
     private static final Duration LEASE = Duration.ofSeconds(5);
-
-    @TestConfiguration
-    static class Tokens {
-        @Bean
-        JwtDecoder jwtDecoder() {
-            return TestTokens.decoder();
-        }
-    }
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {

@@ -7,6 +7,7 @@ import dev.reel.encoder.ffmpeg.FfmpegRunner;
 import dev.reel.keystore.LicenceKeys;
 import dev.reel.testkit.TestHttp;
 import dev.reel.testkit.TestInfra;
+import dev.reel.testkit.TestTokenDecoder;
 import dev.reel.testkit.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,11 +39,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,7 +53,7 @@ import tools.jackson.databind.JsonNode;
  * small (128 KiB chunks, 2 MiB files), so every limit is reachable with a 3-second clip; the catalog outage runs last.
  */
 @SpringBootTest(
-        classes = {EncoderApplication.class, UploadIT.Tokens.class},
+        classes = {EncoderApplication.class, TestTokenDecoder.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -68,14 +66,6 @@ class UploadIT {
     private static final int MAX_SIZE = 2 * 1024 * 1024;
     private static final int CHUNK = 100_000;
     private static final Duration WAIT = Duration.ofSeconds(15);
-
-    @TestConfiguration
-    static class Tokens {
-        @Bean
-        JwtDecoder jwtDecoder() {
-            return TestTokens.decoder();
-        }
-    }
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {

@@ -61,6 +61,8 @@ public record JobView(
      * @param done finished successfully
      * @param running claimed by a worker
      * @param failed given up on
+     * @param cpuSeconds CPU time of the ffmpeg processes of the finished tasks (every thread); against the job's wall
+     *     time and the workers' cores it gives the encode farm's overhead
      */
-    public record TaskCounts(int total, int done, int running, int failed) {}
+    public record TaskCounts(int total, int done, int running, int failed, double cpuSeconds) {}
 }

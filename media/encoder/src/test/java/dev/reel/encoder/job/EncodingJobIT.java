@@ -152,6 +152,7 @@ class EncodingJobIT {
                         .list())
                 .as("tasks without CPU time")
                 .isEmpty();
+        assertThat(tasks.path("cpuSeconds").asDouble()).isPositive();
 
         JsonNode result = job.path("result");
         String version = result.path("originVersion").asString();

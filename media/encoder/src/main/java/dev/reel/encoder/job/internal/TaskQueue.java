@@ -199,12 +199,17 @@ class TaskQueue {
                         SELECT count(*) AS total,
                                count(*) FILTER (WHERE state = 'DONE') AS done,
                                count(*) FILTER (WHERE state = 'RUNNING') AS running,
-                               count(*) FILTER (WHERE state = 'FAILED') AS failed
+                               count(*) FILTER (WHERE state = 'FAILED') AS failed,
+                               coalesce(sum(cpu_millis) FILTER (WHERE state = 'DONE'), 0) AS cpu_millis
                         FROM tasks WHERE job_id = :jobId
                         """)
                 .param("jobId", jobId)
                 .query((rs, n) -> new TaskCounts(
-                        rs.getInt("total"), rs.getInt("done"), rs.getInt("running"), rs.getInt("failed")))
+                        rs.getInt("total"),
+                        rs.getInt("done"),
+                        rs.getInt("running"),
+                        rs.getInt("failed"),
+                        rs.getLong("cpu_millis") / 1000.0))
                 .single();
     }
 

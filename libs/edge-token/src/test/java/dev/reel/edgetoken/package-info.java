@@ -1,0 +1,4 @@
+@NullMarked
+package dev.reel.edgetoken;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,24 @@
+package dev.reel.edge;
+
+/**
+ * A snapshot of an {@link EdgeServer}'s counters since it started.
+ *
+ * @param requests every request that reached the handler, whatever its answer
+ * @param hits requests answered from the cache with 200 or 206, HEAD included
+ * @param hitBytes body bytes sent for hits, counted once the write completed
+ * @param notModified requests answered with 304
+ * @param misses valid requests for an object that was not in the cache when asked, whatever the
+ *     {@link CacheMissHandler} then did (with {@link CacheMissHandler#NONE}, each is a 404)
+ * @param forbidden requests refused for a missing or bad token (403)
+ * @param badRequests requests with a bad path or method (400, 405)
+ * @param openConnections connections open now
+ */
+public record EdgeStats(
+        long requests,
+        long hits,
+        long hitBytes,
+        long notModified,
+        long misses,
+        long forbidden,
+        long badRequests,
+        long openConnections) {}

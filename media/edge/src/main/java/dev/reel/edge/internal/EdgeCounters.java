@@ -1,0 +1,30 @@
+package dev.reel.edge.internal;
+
+import dev.reel.edge.EdgeStats;
+import java.util.concurrent.atomic.LongAdder;
+
+/** The live counters behind {@link EdgeStats}; safe to update from every event loop. */
+public final class EdgeCounters {
+
+    final LongAdder requests = new LongAdder();
+    final LongAdder hits = new LongAdder();
+    final LongAdder hitBytes = new LongAdder();
+    final LongAdder notModified = new LongAdder();
+    final LongAdder misses = new LongAdder();
+    final LongAdder forbidden = new LongAdder();
+    final LongAdder badRequests = new LongAdder();
+    final LongAdder openConnections = new LongAdder();
+
+    /** Returns the counters as they are now; the fields are read one by one, not atomically. */
+    public EdgeStats snapshot() {
+        return new EdgeStats(
+                requests.sum(),
+                hits.sum(),
+                hitBytes.sum(),
+                notModified.sum(),
+                misses.sum(),
+                forbidden.sum(),
+                badRequests.sum(),
+                openConnections.sum());
+    }
+}

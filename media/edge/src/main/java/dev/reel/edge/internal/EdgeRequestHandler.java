@@ -1,0 +1,389 @@
+package dev.reel.edge.internal;
+
+import dev.reel.edge.EdgeSettings;
+import dev.reel.edgetoken.EdgeTokenVerification;
+import dev.reel.edgetoken.EdgeTokens;
+import dev.reel.origin.ContentTypes;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DateFormatter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Answers one connection's requests: {@code GET|HEAD /v/<titleId>/<path>?t=<token>}. Checks run in
+ * this order: method (405), path (400), token (403), cache lookup (404 after the miss handler),
+ * {@code If-None-Match} (304), {@code Range} (206 or 416), else 200. File bodies go out as a {@link
+ * DefaultFileRegion}, which the NIO and epoll transports send with {@code sendfile}.
+ */
+public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final String SEGMENT_CACHE_CONTROL = "public, max-age=31536000, immutable";
+
+    private final EdgeSettings settings;
+    private final EdgeCounters counters;
+    private final String manifestCacheControl;
+    /** Requests that arrived while a cache fill was pending, answered in order once it completes. */
+    private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
+    /** Whether a response is waiting on a {@link dev.reel.edge.CacheMissHandler} fill. */
+    private boolean waiting;
+
+    public EdgeRequestHandler(EdgeSettings settings, EdgeCounters counters) {
+        this.settings = settings;
+        this.counters = counters;
+        this.manifestCacheControl =
+                "public, max-age=" + settings.manifestMaxAge().toSeconds();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        counters.openConnections.increment();
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        counters.openConnections.decrement();
+        FullHttpRequest request;
+        while ((request = queued.poll()) != null) {
+            request.release();
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent) {
+            ctx.close();
+        } else {
+            super.userEventTriggered(ctx, event);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (waiting) {
+            queued.add(request.retain());
+            return;
+        }
+        handle(ctx, request);
+    }
+
+    private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
+        counters.requests.increment();
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        boolean head = request.method().equals(HttpMethod.HEAD);
+        if (!request.decoderResult().isSuccess()) {
+            counters.badRequests.increment();
+            problem(ctx, HttpResponseStatus.BAD_REQUEST, "The request could not be parsed", false, head);
+            return;
+        }
+        if (!head && !request.method().equals(HttpMethod.GET)) {
+            counters.badRequests.increment();
+            HttpResponse response =
+                    problemResponse(HttpResponseStatus.METHOD_NOT_ALLOWED, "Only GET and HEAD are supported", false);
+            response.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
+            send(ctx, response, keepAlive);
+            return;
+        }
+        QueryStringDecoder query = new QueryStringDecoder(request.uri());
+        RequestPaths.Target target;
+        try {
+            if (!request.uri().startsWith("/")) {
+                throw new IllegalArgumentException("Only origin-form request targets are served");
+            }
+            target = RequestPaths.parse(query.rawPath());
+        } catch (IllegalArgumentException e) {
+            counters.badRequests.increment();
+            problem(ctx, HttpResponseStatus.BAD_REQUEST, "The request path is not a valid edge path", keepAlive, head);
+            return;
+        }
+        List<String> tokens = query.parameters().get("t");
+        if (tokens == null || tokens.size() != 1) {
+            counters.forbidden.increment();
+            problem(ctx, HttpResponseStatus.FORBIDDEN, "A single token parameter 't' is required", keepAlive, head);
+            return;
+        }
+        EdgeTokenVerification verification = EdgeTokens.verify(
+                settings.tokenSecrets(),
+                tokens.getFirst(),
+                target.requestPath(),
+                settings.clock().instant());
+        if (!verification.isValid()) {
+            counters.forbidden.increment();
+            problem(ctx, HttpResponseStatus.FORBIDDEN, forbiddenDetail(verification.outcome()), keepAlive, head);
+            return;
+        }
+        Path file = settings.cacheRoot().resolve(target.titleId()).resolve(target.path());
+        BasicFileAttributes attributes = regularFile(file);
+        if (attributes != null) {
+            serve(ctx, request, target, file, attributes, keepAlive, head);
+            return;
+        }
+        onMiss(ctx, request, target, file, keepAlive, head);
+    }
+
+    private void onMiss(
+            ChannelHandlerContext ctx,
+            FullHttpRequest request,
+            RequestPaths.Target target,
+            Path file,
+            boolean keepAlive,
+            boolean head) {
+        counters.misses.increment();
+        CompletionStage<Boolean> fill = settings.missHandler().fill(target.titleId(), target.path());
+        var future = fill.toCompletableFuture();
+        if (future.isDone()) {
+            afterFill(
+                    ctx,
+                    request,
+                    target,
+                    file,
+                    keepAlive,
+                    head,
+                    future.isCompletedExceptionally() ? null : future.join());
+            return;
+        }
+        // Pipelined requests wait in order behind this one; reading pauses until it is answered.
+        waiting = true;
+        ctx.channel().config().setAutoRead(false);
+        request.retain();
+        fill.whenComplete((filled, failure) -> ctx.executor().execute(() -> {
+            try {
+                afterFill(ctx, request, target, file, keepAlive, head, failure == null ? filled : null);
+            } finally {
+                request.release();
+                waiting = false;
+                drainQueued(ctx);
+            }
+        }));
+    }
+
+    private void drainQueued(ChannelHandlerContext ctx) {
+        FullHttpRequest next;
+        while (!waiting && (next = queued.poll()) != null) {
+            try {
+                if (ctx.channel().isActive()) {
+                    handle(ctx, next);
+                }
+            } finally {
+                next.release();
+            }
+        }
+        if (!waiting) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    private void afterFill(
+            ChannelHandlerContext ctx,
+            FullHttpRequest request,
+            RequestPaths.Target target,
+            Path file,
+            boolean keepAlive,
+            boolean head,
+            @Nullable Boolean filled) {
+        if (filled == null) {
+            problem(
+                    ctx,
+                    HttpResponseStatus.BAD_GATEWAY,
+                    "The object could not be fetched from origin",
+                    keepAlive,
+                    head);
+            return;
+        }
+        BasicFileAttributes attributes = filled ? regularFile(file) : null;
+        if (attributes == null) {
+            problem(ctx, HttpResponseStatus.NOT_FOUND, "No such object on this edge", keepAlive, head);
+            return;
+        }
+        serve(ctx, request, target, file, attributes, keepAlive, head);
+    }
+
+    private void serve(
+            ChannelHandlerContext ctx,
+            FullHttpRequest request,
+            RequestPaths.Target target,
+            Path file,
+            BasicFileAttributes attributes,
+            boolean keepAlive,
+            boolean head) {
+        long size = attributes.size();
+        long modifiedMillis = attributes.lastModifiedTime().toMillis();
+        String etag = "\"" + Long.toHexString(size) + "-"
+                + Long.toHexString(attributes.lastModifiedTime().toInstant().getEpochSecond()) + "."
+                + Integer.toHexString(attributes.lastModifiedTime().toInstant().getNano()) + "\"";
+        String cacheControl = isManifest(target.path()) ? manifestCacheControl : SEGMENT_CACHE_CONTROL;
+
+        String ifNoneMatch = request.headers().get(HttpHeaderNames.IF_NONE_MATCH);
+        if (ifNoneMatch != null && matchesAny(ifNoneMatch, etag)) {
+            counters.notModified.increment();
+            HttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_MODIFIED);
+            HttpHeaders headers = response.headers();
+            headers.set(HttpHeaderNames.ETAG, etag);
+            headers.set(HttpHeaderNames.CACHE_CONTROL, cacheControl);
+            headers.set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
+            send(ctx, response, keepAlive);
+            return;
+        }
+
+        String rangeHeader = request.headers().get(HttpHeaderNames.RANGE);
+        String ifRange = request.headers().get(HttpHeaderNames.IF_RANGE);
+        if (ifRange != null && !ifRange.strip().equals(etag)) {
+            rangeHeader = null;
+        }
+        ByteRange.Request range = ByteRange.parse(rangeHeader, size);
+        if (range instanceof ByteRange.Unsatisfiable) {
+            HttpResponse response = problemResponse(
+                    HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "The range lies outside the object", head);
+            response.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes */" + size);
+            response.headers().set(HttpHeaderNames.ETAG, etag);
+            send(ctx, response, keepAlive);
+            return;
+        }
+        long offset = 0;
+        long length = size;
+        HttpResponseStatus status = HttpResponseStatus.OK;
+        HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
+        if (range instanceof ByteRange.Partial(ByteRange byteRange)) {
+            offset = byteRange.first();
+            length = byteRange.length();
+            response.setStatus(HttpResponseStatus.PARTIAL_CONTENT);
+            response.headers()
+                    .set(
+                            HttpHeaderNames.CONTENT_RANGE,
+                            "bytes " + byteRange.first() + "-" + byteRange.last() + "/" + size);
+        }
+        HttpHeaders headers = response.headers();
+        headers.set(HttpHeaderNames.CONTENT_TYPE, ContentTypes.forPath(target.path()));
+        headers.set(HttpHeaderNames.CONTENT_LENGTH, length);
+        headers.set(HttpHeaderNames.ETAG, etag);
+        headers.set(HttpHeaderNames.LAST_MODIFIED, DateFormatter.format(new Date(modifiedMillis)));
+        headers.set(HttpHeaderNames.CACHE_CONTROL, cacheControl);
+        headers.set(HttpHeaderNames.ACCEPT_RANGES, HttpHeaderValues.BYTES);
+        headers.set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
+        HttpUtil.setKeepAlive(response, keepAlive);
+        counters.hits.increment();
+
+        if (head) {
+            FullHttpResponse full =
+                    new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(), Unpooled.EMPTY_BUFFER);
+            full.headers().set(headers);
+            finish(ctx.writeAndFlush(full), keepAlive);
+            return;
+        }
+        long sent = length;
+        ctx.write(response);
+        ctx.write(new DefaultFileRegion(file.toFile(), offset, length)).addListener(future -> {
+            if (future.isSuccess()) {
+                counters.hitBytes.add(sent);
+            }
+        });
+        finish(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT), keepAlive);
+    }
+
+    private static @Nullable BasicFileAttributes regularFile(Path file) {
+        try {
+            BasicFileAttributes attributes =
+                    Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return attributes.isRegularFile() ? attributes : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static boolean isManifest(String path) {
+        return path.endsWith(".m3u8") || path.endsWith(".mpd");
+    }
+
+    /** Weak comparison, as RFC 9110 asks for {@code If-None-Match}. */
+    private static boolean matchesAny(String header, String etag) {
+        for (String candidate : header.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*")) {
+                return true;
+            }
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String forbiddenDetail(EdgeTokenVerification.Outcome outcome) {
+        return switch (outcome) {
+            case MALFORMED -> "The token is malformed";
+            case BAD_SIGNATURE -> "The token signature is not valid";
+            case EXPIRED -> "The token has expired";
+            case PATH_OUTSIDE_PREFIX -> "The token does not cover this path";
+            case VALID -> throw new IllegalArgumentException("A valid token is not forbidden");
+        };
+    }
+
+    private void problem(
+            ChannelHandlerContext ctx, HttpResponseStatus status, String detail, boolean keepAlive, boolean head) {
+        send(ctx, problemResponse(status, detail, head), keepAlive);
+    }
+
+    /** An RFC 9457 problem; for HEAD the headers describe the body that is not sent. */
+    private static FullHttpResponse problemResponse(HttpResponseStatus status, String detail, boolean head) {
+        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + status.reasonPhrase() + "\",\"status\":"
+                        + status.code() + ",\"detail\":\"" + detail + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        ByteBuf content = head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
+        response.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        response.headers().set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
+        return response;
+    }
+
+    private static void send(ChannelHandlerContext ctx, HttpResponse response, boolean keepAlive) {
+        HttpUtil.setKeepAlive(response, keepAlive);
+        finish(ctx.writeAndFlush(response), keepAlive);
+    }
+
+    private static void finish(ChannelFuture written, boolean keepAlive) {
+        if (!keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}

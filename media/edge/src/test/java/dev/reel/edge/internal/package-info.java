@@ -1,0 +1,4 @@
+@NullMarked
+package dev.reel.edge.internal;
+
+import org.jspecify.annotations.NullMarked;

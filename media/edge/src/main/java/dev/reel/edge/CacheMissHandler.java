@@ -6,9 +6,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * What the edge does when a valid request names an object that is not in its cache.
  *
- * <p>This is the seam for origin fill, which is not built yet: the next slice adds a handler that
- * pulls the object from origin into the cache, with one fetch for concurrent misses of one object.
- * Until then {@link #NONE} is the only implementation and a miss is a 404.
+ * <p>{@link OriginFill} is the real implementation: it pulls the object from origin into the disk
+ * cache, with one fetch for concurrent misses of one object. {@link #NONE} answers every miss with
+ * 404.
  *
  * <p>The server calls {@link #fill} on its event loop, so an implementation must not block: it
  * returns at once and completes the stage when the object is in place.

@@ -1,5 +1,6 @@
 package dev.reel.edge;
 
+import dev.reel.edge.cache.DiskCache;
 import dev.reel.edge.internal.EdgeCounters;
 import dev.reel.edge.internal.EdgeRequestHandler;
 import io.netty.bootstrap.ServerBootstrap;
@@ -14,11 +15,11 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The edge appliance's HTTP server: serves {@code GET|HEAD /v/<titleId>/<path>?t=<token>} from the
@@ -37,25 +38,42 @@ public final class EdgeServer implements AutoCloseable {
     private final EventLoopGroup workers;
     private final Channel serverChannel;
     private final EdgeCounters counters;
+    private final DiskCache cache;
+    private final @Nullable OriginFill fill;
 
-    private EdgeServer(EventLoopGroup boss, EventLoopGroup workers, Channel serverChannel, EdgeCounters counters) {
+    private EdgeServer(
+            EventLoopGroup boss,
+            EventLoopGroup workers,
+            Channel serverChannel,
+            EdgeCounters counters,
+            DiskCache cache,
+            @Nullable OriginFill fill) {
         this.boss = boss;
         this.workers = workers;
         this.serverChannel = serverChannel;
         this.counters = counters;
+        this.cache = cache;
+        this.fill = fill;
     }
 
     /**
-     * Binds the port and starts serving.
+     * Opens the disk cache (scanning the cache root to rebuild its index), binds the port and
+     * starts serving. With an origin in the settings, misses are filled by an {@link OriginFill};
+     * otherwise by the settings' miss handler.
      *
-     * @throws UncheckedIOException if the cache root is not a directory
+     * @throws UncheckedIOException if the cache root is not a directory or cannot be scanned
      * @throws IllegalStateException if the port cannot be bound (the cause says why)
      */
     public static EdgeServer start(EdgeSettings settings) {
-        if (!Files.isDirectory(settings.cacheRoot())) {
-            throw new UncheckedIOException(new NoSuchFileException(
-                    settings.cacheRoot().toString(), null, "Edge cache root is not a directory"));
+        DiskCache cache;
+        try {
+            cache = DiskCache.open(settings.cacheRoot(), settings.capacityBytes(), settings.evictionPolicy());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Edge cache root cannot be opened: " + settings.cacheRoot(), e);
         }
+        OriginFill fill =
+                settings.origin() == null ? null : new OriginFill(settings.origin(), cache, settings.fillThreads());
+        CacheMissHandler missHandler = fill == null ? settings.missHandler() : fill;
         EdgeCounters counters = new EdgeCounters();
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
@@ -73,14 +91,17 @@ public final class EdgeServer implements AutoCloseable {
                                     .addLast(new IdleStateHandler(0, 0, idleSeconds, TimeUnit.SECONDS))
                                     .addLast(new HttpServerCodec())
                                     .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
-                                    .addLast(new EdgeRequestHandler(settings, counters));
+                                    .addLast(new EdgeRequestHandler(settings, counters, cache, missHandler));
                         }
                     })
                     .bind(new InetSocketAddress(settings.port()))
                     .syncUninterruptibly()
                     .channel();
-            return new EdgeServer(boss, workers, channel, counters);
+            return new EdgeServer(boss, workers, channel, counters, cache, fill);
         } catch (RuntimeException e) {
+            if (fill != null) {
+                fill.close();
+            }
             boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw new IllegalStateException("Edge server could not bind port " + settings.port(), e);
@@ -92,9 +113,14 @@ public final class EdgeServer implements AutoCloseable {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
-    /** Returns the counters as they are now. */
+    /** Returns the counters and the cache's figures as they are now. */
     public EdgeStats stats() {
-        return counters.snapshot();
+        return counters.snapshot(cache);
+    }
+
+    /** The disk cache behind this server. */
+    public DiskCache cache() {
+        return cache;
     }
 
     /** Stops the server and waits up to a few seconds for in-flight responses; idempotent. */
@@ -103,5 +129,8 @@ public final class EdgeServer implements AutoCloseable {
         serverChannel.close().awaitUninterruptibly();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        if (fill != null) {
+            fill.close();
+        }
     }
 }

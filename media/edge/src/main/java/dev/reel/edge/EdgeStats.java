@@ -4,14 +4,18 @@ package dev.reel.edge;
  * A snapshot of an {@link EdgeServer}'s counters since it started.
  *
  * @param requests every request that reached the handler, whatever its answer
- * @param hits requests answered from the cache with 200 or 206, HEAD included
+ * @param hits requests answered from the cache with 200 or 206, HEAD included, without a fill
  * @param hitBytes body bytes sent for hits, counted once the write completed
  * @param notModified requests answered with 304
  * @param misses valid requests for an object that was not in the cache when asked, whatever the
  *     {@link CacheMissHandler} then did (with {@link CacheMissHandler#NONE}, each is a 404)
+ * @param missBytes body bytes sent for misses that were filled and then served
  * @param forbidden requests refused for a missing or bad token (403)
  * @param badRequests requests with a bad path or method (400, 405)
  * @param openConnections connections open now
+ * @param evictions objects the disk cache evicted since it was opened
+ * @param usedBytes bytes the disk cache holds now
+ * @param capacityBytes the disk cache's byte budget
  */
 public record EdgeStats(
         long requests,
@@ -19,6 +23,10 @@ public record EdgeStats(
         long hitBytes,
         long notModified,
         long misses,
+        long missBytes,
         long forbidden,
         long badRequests,
-        long openConnections) {}
+        long openConnections,
+        long evictions,
+        long usedBytes,
+        long capacityBytes) {}

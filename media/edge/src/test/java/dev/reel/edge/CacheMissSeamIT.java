@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Checks the server's side of the {@link CacheMissHandler} seam with a handler written for the
  * test: a fill that completes later on another thread is served, a fill that finds nothing is 404
- * and a failed fill is 502. Origin fill itself is not built yet.
+ * and a failed fill is 502. {@link OriginFillIT} covers the real handler.
  */
 class CacheMissSeamIT {
 
@@ -47,15 +47,7 @@ class CacheMissSeamIT {
         Files.writeString(Files.createDirectories(root.resolve("title1")).resolve("present.m4s"), "present");
         filler = Executors.newSingleThreadExecutor();
         CacheMissHandler handler = (titleId, path) -> fill(titleId, path);
-        EdgeSettings defaults = EdgeSettings.of(0, root, Map.of("k1", SECRET));
-        server = EdgeServer.start(new EdgeSettings(
-                defaults.port(),
-                defaults.cacheRoot(),
-                defaults.tokenSecrets(),
-                defaults.manifestMaxAge(),
-                defaults.idleTimeout(),
-                defaults.clock(),
-                handler));
+        server = EdgeServer.start(EdgeSettings.of(0, root, Map.of("k1", SECRET)).withMissHandler(handler));
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         token = EdgeTokens.sign("k1", SECRET, "/v/title1", Instant.now().plusSeconds(3600), "session-1");
     }

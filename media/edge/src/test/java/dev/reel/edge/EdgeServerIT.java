@@ -2,6 +2,7 @@ package dev.reel.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reel.edge.cache.EvictionPolicy;
 import dev.reel.edgetoken.EdgeTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -74,7 +75,11 @@ class EdgeServerIT {
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(30),
                 Clock.fixed(NOW, ZoneOffset.UTC),
-                CacheMissHandler.NONE));
+                CacheMissHandler.NONE,
+                EdgeSettings.DEFAULT_CAPACITY_BYTES,
+                EvictionPolicy.lru(),
+                null,
+                OriginFill.DEFAULT_THREADS));
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         token = EdgeTokens.sign("k1", SECRET, "/v/title1", NOW.plusSeconds(3600), "session-1");
     }

@@ -1,6 +1,7 @@
 package dev.reel.edge.internal;
 
 import dev.reel.edge.EdgeStats;
+import dev.reel.edge.cache.DiskCache;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The live counters behind {@link EdgeStats}; safe to update from every event loop. */
@@ -11,20 +12,28 @@ public final class EdgeCounters {
     final LongAdder hitBytes = new LongAdder();
     final LongAdder notModified = new LongAdder();
     final LongAdder misses = new LongAdder();
+    final LongAdder missBytes = new LongAdder();
     final LongAdder forbidden = new LongAdder();
     final LongAdder badRequests = new LongAdder();
     final LongAdder openConnections = new LongAdder();
 
-    /** Returns the counters as they are now; the fields are read one by one, not atomically. */
-    public EdgeStats snapshot() {
+    /**
+     * Returns the counters and the cache's figures as they are now; the fields are read one by
+     * one, not atomically.
+     */
+    public EdgeStats snapshot(DiskCache cache) {
         return new EdgeStats(
                 requests.sum(),
                 hits.sum(),
                 hitBytes.sum(),
                 notModified.sum(),
                 misses.sum(),
+                missBytes.sum(),
                 forbidden.sum(),
                 badRequests.sum(),
-                openConnections.sum());
+                openConnections.sum(),
+                cache.evictions(),
+                cache.usedBytes(),
+                cache.capacityBytes());
     }
 }

@@ -1,6 +1,8 @@
 package dev.reel.edge.internal;
 
+import dev.reel.edge.CacheMissHandler;
 import dev.reel.edge.EdgeSettings;
+import dev.reel.edge.cache.DiskCache;
 import dev.reel.edgetoken.EdgeTokenVerification;
 import dev.reel.edgetoken.EdgeTokens;
 import dev.reel.origin.ContentTypes;
@@ -51,15 +53,24 @@ public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHt
 
     private final EdgeSettings settings;
     private final EdgeCounters counters;
+    private final DiskCache cache;
+    private final CacheMissHandler missHandler;
     private final String manifestCacheControl;
     /** Requests that arrived while a cache fill was pending, answered in order once it completes. */
     private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
     /** Whether a response is waiting on a {@link dev.reel.edge.CacheMissHandler} fill. */
     private boolean waiting;
 
-    public EdgeRequestHandler(EdgeSettings settings, EdgeCounters counters) {
+    /**
+     * @param cache told about every hit, so that its eviction policy sees the access
+     * @param missHandler asked to fill every miss
+     */
+    public EdgeRequestHandler(
+            EdgeSettings settings, EdgeCounters counters, DiskCache cache, CacheMissHandler missHandler) {
         this.settings = settings;
         this.counters = counters;
+        this.cache = cache;
+        this.missHandler = missHandler;
         this.manifestCacheControl =
                 "public, max-age=" + settings.manifestMaxAge().toSeconds();
     }
@@ -151,7 +162,8 @@ public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHt
         Path file = settings.cacheRoot().resolve(target.titleId()).resolve(target.path());
         BasicFileAttributes attributes = regularFile(file);
         if (attributes != null) {
-            serve(ctx, request, target, file, attributes, keepAlive, head);
+            cache.touch(target.titleId(), target.path());
+            serve(ctx, request, target, file, attributes, keepAlive, head, true);
             return;
         }
         onMiss(ctx, request, target, file, keepAlive, head);
@@ -165,7 +177,7 @@ public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHt
             boolean keepAlive,
             boolean head) {
         counters.misses.increment();
-        CompletionStage<Boolean> fill = settings.missHandler().fill(target.titleId(), target.path());
+        CompletionStage<Boolean> fill = missHandler.fill(target.titleId(), target.path());
         var future = fill.toCompletableFuture();
         if (future.isDone()) {
             afterFill(
@@ -231,7 +243,7 @@ public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHt
             problem(ctx, HttpResponseStatus.NOT_FOUND, "No such object on this edge", keepAlive, head);
             return;
         }
-        serve(ctx, request, target, file, attributes, keepAlive, head);
+        serve(ctx, request, target, file, attributes, keepAlive, head, false);
     }
 
     private void serve(
@@ -241,7 +253,8 @@ public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHt
             Path file,
             BasicFileAttributes attributes,
             boolean keepAlive,
-            boolean head) {
+            boolean head,
+            boolean hit) {
         long size = attributes.size();
         long modifiedMillis = attributes.lastModifiedTime().toMillis();
         String etag = "\"" + Long.toHexString(size) + "-"
@@ -297,7 +310,9 @@ public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHt
         headers.set(HttpHeaderNames.ACCEPT_RANGES, HttpHeaderValues.BYTES);
         headers.set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
         HttpUtil.setKeepAlive(response, keepAlive);
-        counters.hits.increment();
+        if (hit) {
+            counters.hits.increment();
+        }
 
         if (head) {
             FullHttpResponse full =
@@ -310,7 +325,7 @@ public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHt
         ctx.write(response);
         ctx.write(new DefaultFileRegion(file.toFile(), offset, length)).addListener(future -> {
             if (future.isSuccess()) {
-                counters.hitBytes.add(sent);
+                (hit ? counters.hitBytes : counters.missBytes).add(sent);
             }
         });
         finish(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT), keepAlive);

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.reel.edge.cache;
+
+import org.jspecify.annotations.NullMarked;

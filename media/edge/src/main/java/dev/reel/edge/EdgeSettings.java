@@ -117,54 +117,31 @@ public record EdgeSettings(
 
     /** These settings with misses filled from {@code origin} (and the miss handler reset to none). */
     public EdgeSettings withOrigin(OriginStore origin) {
-        return new EdgeSettings(
-                port,
-                cacheRoot,
-                tokenSecrets,
-                manifestMaxAge,
-                idleTimeout,
-                clock,
-                CacheMissHandler.NONE,
-                capacityBytes,
-                evictionPolicy,
-                Objects.requireNonNull(origin, "origin"),
-                fillThreads);
+        return with(
+                clock, CacheMissHandler.NONE, capacityBytes, evictionPolicy, Objects.requireNonNull(origin, "origin"));
     }
 
     /** These settings with a custom miss handler instead of an origin. */
     public EdgeSettings withMissHandler(CacheMissHandler missHandler) {
-        return new EdgeSettings(
-                port,
-                cacheRoot,
-                tokenSecrets,
-                manifestMaxAge,
-                idleTimeout,
-                clock,
-                missHandler,
-                capacityBytes,
-                evictionPolicy,
-                null,
-                fillThreads);
+        return with(clock, missHandler, capacityBytes, evictionPolicy, null);
     }
 
     /** These settings with another cache capacity and eviction policy. */
     public EdgeSettings withCache(long capacityBytes, EvictionPolicy evictionPolicy) {
-        return new EdgeSettings(
-                port,
-                cacheRoot,
-                tokenSecrets,
-                manifestMaxAge,
-                idleTimeout,
-                clock,
-                missHandler,
-                capacityBytes,
-                evictionPolicy,
-                origin,
-                fillThreads);
+        return with(clock, missHandler, capacityBytes, evictionPolicy, origin);
     }
 
     /** These settings with another clock for token expiry. */
     public EdgeSettings withClock(Clock clock) {
+        return with(clock, missHandler, capacityBytes, evictionPolicy, origin);
+    }
+
+    private EdgeSettings with(
+            Clock clock,
+            CacheMissHandler missHandler,
+            long capacityBytes,
+            EvictionPolicy evictionPolicy,
+            @Nullable OriginStore origin) {
         return new EdgeSettings(
                 port,
                 cacheRoot,

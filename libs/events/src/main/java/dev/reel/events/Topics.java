@@ -15,5 +15,11 @@ public final class Topics {
      */
     public static final String ENCODING_JOBS = "reel.encoder.jobs.v1";
 
+    /**
+     * Playback session facts ({@code PlaybackStarted}, {@code PlaybackHeartbeat}, {@code PlaybackStopped}), keyed by
+     * profile id. Steering's popularity and viewing history are built from it.
+     */
+    public static final String PLAYBACK_SESSIONS = "reel.playback.sessions.v1";
+
     private Topics() {}
 }

@@ -336,6 +336,32 @@ public final class FileSystemOriginStore extends PointerOriginStore {
                 file));
     }
 
+    /**
+     * Walks the version directory without following symbolic links; only regular files with valid
+     * object names are listed (temporary files of a copy have hidden names and are skipped).
+     */
+    @Override
+    List<OriginObjectInfo> listVersion(String titleId, String version) throws IOException {
+        Path versionDir = titleDir(titleId).resolve(version);
+        if (!Files.isDirectory(versionDir, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        List<OriginObjectInfo> objects = new ArrayList<>();
+        Files.walkFileTree(versionDir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                    String path = versionDir.relativize(file).toString().replace('\\', '/');
+                    if (isObjectPath(path)) {
+                        objects.add(new OriginObjectInfo(path, attrs.size()));
+                    }
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return objects;
+    }
+
     private static String etag(String version, String path, long size) {
         MessageDigest digest = LocalTree.newSha256();
         digest.update((version + "\n" + path + "\n" + size).getBytes(StandardCharsets.UTF_8));

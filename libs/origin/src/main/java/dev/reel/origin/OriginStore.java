@@ -108,6 +108,21 @@ public interface OriginStore extends AutoCloseable {
     Optional<OriginObject> open(String titleId, String version, String relativePath) throws IOException;
 
     /**
+     * Every object of a version, sorted by path (the byte order of the path strings). This is how
+     * an edge fills a whole title version ahead of demand. Only objects {@link #open(String,
+     * String, String)} would serve are listed: names that are not valid origin paths, and leftovers
+     * of an upload, are skipped.
+     *
+     * @param version a version id as returned in {@link Publication#version()}
+     * @return the objects, or an empty list if the title has no such published version (current or
+     *     retained); a version that was never made current is never listed
+     * @throws IllegalArgumentException if the title id is invalid or {@code version} is not a
+     *     well-formed version id
+     * @throws IOException if the store cannot be listed
+     */
+    List<OriginObjectInfo> objects(String titleId, String version) throws IOException;
+
+    /**
      * The title's current version.
      *
      * @return the publication, or empty if the title is not published

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -95,6 +96,19 @@ abstract sealed class PointerOriginStore implements OriginStore permits FileSyst
     }
 
     @Override
+    public final List<OriginObjectInfo> objects(String titleId, String version) throws IOException {
+        OriginPaths.requireTitleId(titleId);
+        VersionIds.require(version);
+        Optional<Pointer> pointer = readPointer(titleId);
+        if (pointer.isEmpty() || !isPublished(pointer.get(), version)) {
+            return List.of();
+        }
+        List<OriginObjectInfo> objects = new ArrayList<>(listVersion(titleId, version));
+        objects.sort(Comparator.comparing(OriginObjectInfo::path));
+        return List.copyOf(objects);
+    }
+
+    @Override
     public final Optional<Publication> current(String titleId) throws IOException {
         OriginPaths.requireTitleId(titleId);
         return readPointer(titleId).map(Pointer::current);
@@ -171,6 +185,16 @@ abstract sealed class PointerOriginStore implements OriginStore permits FileSyst
                 || pointer.previous().stream().anyMatch(p -> p.version().equals(version));
     }
 
+    /** Whether a stored relative name is a valid object path; for listings, which skip other names. */
+    static boolean isObjectPath(String path) {
+        try {
+            OriginPaths.requireRelativePath(path);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Whether a stored name is a well-formed title id; for listings, which skip other names. */
     static boolean isTitleId(String name) {
         try {
@@ -208,6 +232,12 @@ abstract sealed class PointerOriginStore implements OriginStore permits FileSyst
      * @return empty if the version has no such object
      */
     abstract Optional<OriginObject> resolve(String titleId, String version, String relativePath) throws IOException;
+
+    /**
+     * Every servable object stored under a version, in any order; names that {@link
+     * OriginPaths#requireRelativePath(String)} rejects are skipped (see {@link #isObjectPath}).
+     */
+    abstract List<OriginObjectInfo> listVersion(String titleId, String version) throws IOException;
 
     /**
      * One page of published titles, for arguments {@link #titles(String, int)} already checked.

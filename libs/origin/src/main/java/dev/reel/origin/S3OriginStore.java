@@ -258,6 +258,20 @@ public final class S3OriginStore extends PointerOriginStore {
         deletePrefix(versionPrefix(titleId, version.version()));
     }
 
+    /** Lists the version's prefix page by page (ListObjectsV2); keys that are not valid object paths are skipped. */
+    @Override
+    List<OriginObjectInfo> listVersion(String titleId, String version) throws IOException {
+        String versionPrefix = versionPrefix(titleId, version);
+        List<OriginObjectInfo> objects = new ArrayList<>();
+        for (Map.Entry<String, Long> object : listObjects(versionPrefix).entrySet()) {
+            String path = object.getKey().substring(versionPrefix.length());
+            if (isObjectPath(path)) {
+                objects.add(new OriginObjectInfo(path, object.getValue()));
+            }
+        }
+        return objects;
+    }
+
     private String titlePrefix(String titleId) {
         return prefix + titleId + "/";
     }

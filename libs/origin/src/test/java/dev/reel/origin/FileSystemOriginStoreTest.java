@@ -51,6 +51,25 @@ class FileSystemOriginStoreTest extends OriginStoreContract {
     }
 
     @Test
+    void objectsSkipsWhatOriginWouldNotServe() throws IOException {
+        Publication p = store.publish("t1", Fixtures.version(sources, "one", 1));
+        Path version = root.resolve("t1").resolve(p.version());
+        Files.writeString(version.resolve(".tmp-leftover"), "x");
+        Files.writeString(Files.createDirectories(version.resolve(".hidden")).resolve("a.m4s"), "x");
+        Files.writeString(version.resolve("bad name.m4s"), "x");
+        Files.writeString(base.resolve("outside.txt"), "outside");
+        Files.createSymbolicLink(version.resolve("link.m4s"), base.resolve("outside.txt"));
+
+        assertThat(store.objects("t1", p.version()))
+                .extracting(OriginObjectInfo::path)
+                .containsExactly(
+                        "init.mp4",
+                        MANIFEST,
+                        "subs/en.vtt",
+                        Fixtures.segmentNames("one", 1).getFirst());
+    }
+
+    @Test
     void anInterruptedUploadStaysInAHiddenStagingDirectory() throws IOException {
         Publication first = store.publish("t1", Fixtures.version(sources, "one", 1));
         Path v2 = Fixtures.version(sources, "two", 4);

@@ -124,6 +124,35 @@ abstract class OriginStoreContract {
     }
 
     @Test
+    void objectsListsEveryObjectOfAPublishedVersionSortedByPath() throws IOException {
+        Publication first = store.publish("t1", Fixtures.version(sources, "one", 2));
+        Publication second = store.publish("t1", Fixtures.version(sources, "two", 3));
+
+        List<OriginObjectInfo> objects = store.objects("t1", second.version());
+
+        List<String> expected = new ArrayList<>(Fixtures.segmentNames("two", 3));
+        expected.addAll(List.of(MANIFEST, "init.mp4", "subs/en.vtt"));
+        expected.sort(null);
+        assertThat(objects).extracting(OriginObjectInfo::path).containsExactlyElementsOf(expected);
+        for (OriginObjectInfo object : objects) {
+            assertThat(object.size())
+                    .as(object.path())
+                    .isEqualTo(store.open("t1", second.version(), object.path())
+                            .orElseThrow()
+                            .size());
+        }
+        assertThat(objects.stream().mapToLong(OriginObjectInfo::size).sum()).isEqualTo(second.totalBytes());
+        assertThat(store.objects("t1", first.version()))
+                .as("a retained previous version is listed too")
+                .extracting(OriginObjectInfo::path)
+                .contains(Fixtures.segmentNames("one", 2).getFirst());
+        assertThat(store.objects("t1", "v-20200101T000000000Z-000000000000")).isEmpty();
+        assertThat(store.objects("nope", second.version())).isEmpty();
+        assertThatThrownBy(() -> store.objects("t1", "not-a-version")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.objects("../t1", second.version())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void republishingSwitchesReadersWhilePinnedReadersKeepTheirVersion() throws IOException {
         Publication first = store.publish("t1", Fixtures.version(sources, "one", 2));
         OriginObject oldManifest = store.open("t1", MANIFEST).orElseThrow();

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -136,6 +137,22 @@ class S3OriginStoreIT extends OriginStoreContract {
         assertThat(head.contentType()).isEqualTo("application/vnd.apple.mpegurl");
         assertThat(head.metadata()).containsKey("sha256");
         assertThat(store.open("t1", MANIFEST).orElseThrow().localFile()).isEmpty();
+    }
+
+    @Test
+    void objectsListsTheVersionPrefixAndSkipsKeysThatAreNotObjectPaths() throws IOException {
+        Publication p = store.publish("t1", Fixtures.version(sources, "one", 1));
+        String version = prefix + "t1/" + p.version() + "/";
+        client().putObject(b -> b.bucket(BUCKET).key(version + ".hidden.m4s"), RequestBody.fromString("x"));
+        client().putObject(b -> b.bucket(BUCKET).key(version + "bad name.m4s"), RequestBody.fromString("x"));
+
+        assertThat(store.objects("t1", p.version()))
+                .extracting(OriginObjectInfo::path)
+                .containsExactly(
+                        "init.mp4",
+                        MANIFEST,
+                        "subs/en.vtt",
+                        Fixtures.segmentNames("one", 1).getFirst());
     }
 
     @Test

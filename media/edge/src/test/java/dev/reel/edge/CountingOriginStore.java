@@ -2,6 +2,7 @@ package dev.reel.edge;
 
 import dev.reel.origin.GarbageCollection;
 import dev.reel.origin.OriginObject;
+import dev.reel.origin.OriginObjectInfo;
 import dev.reel.origin.OriginStore;
 import dev.reel.origin.Publication;
 import dev.reel.origin.PublishListener;
@@ -10,6 +11,7 @@ import dev.reel.origin.TitlePage;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,6 +84,11 @@ final class CountingOriginStore implements OriginStore {
     public Optional<OriginObject> open(String titleId, String version, String relativePath) throws IOException {
         count(titleId, version + "/" + relativePath);
         return delegate.open(titleId, version, relativePath);
+    }
+
+    @Override
+    public List<OriginObjectInfo> objects(String titleId, String version) throws IOException {
+        return delegate.objects(titleId, version);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.reel.launcher;
 
-import dev.reel.launcher.state.AdminCredentials;
 import dev.reel.launcher.studio.ApiProblemException;
 import dev.reel.launcher.studio.Backoff;
 import dev.reel.launcher.studio.ConnectionException;
@@ -17,19 +16,16 @@ import dev.reel.launcher.studio.StudioException;
 import dev.reel.launcher.studio.Upload;
 import dev.reel.launcher.studio.Uploader;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -54,9 +50,6 @@ import picocli.CommandLine.TypeConversionException;
             "Logs in as the admin of --data-dir (admin.properties) unless --token or $REEL_TOKEN gives a token."
         })
 final class IngestCommand implements Callable<Integer> {
-
-    /** Environment variable with an access token to use instead of logging in. */
-    static final String TOKEN_ENV = "REEL_TOKEN";
 
     private static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
 
@@ -91,13 +84,6 @@ final class IngestCommand implements Callable<Integer> {
     private Profile profile = Profile.STANDARD;
 
     @Option(
-            names = "--gateway",
-            paramLabel = "URL",
-            defaultValue = "http://localhost:8080",
-            description = "The gateway of the running Reel (default: ${DEFAULT-VALUE}).")
-    private URI gateway = URI.create("http://localhost:8080");
-
-    @Option(
             names = "--chunk-size",
             paramLabel = "SIZE",
             defaultValue = "8MiB",
@@ -108,12 +94,8 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--no-wait", description = "Exit once the upload is complete; the job goes on in Reel.")
     private boolean noWait;
 
-    @Option(
-            names = "--token",
-            paramLabel = "TOKEN",
-            description = "An admin access token to use instead of logging in (prefer $" + TOKEN_ENV
-                    + ": a command line is visible to other users).")
-    private @Nullable String token;
+    @Mixin
+    private AdminApiOptions api = new AdminApiOptions();
 
     @Spec
     private CommandSpec spec;
@@ -130,8 +112,8 @@ final class IngestCommand implements Callable<Integer> {
         if (!Files.isRegularFile(master)) {
             throw new LauncherException("Not a regular file: " + master, 1);
         }
-        boolean withToken = accessToken() != null;
-        try (GatewayClient client = client(layout)) {
+        boolean withToken = api.hasToken();
+        try (GatewayClient client = api.client(layout)) {
             var studio = new StudioClient(client);
             var progress = new ConsoleProgress(err, ConsoleProgress.isTerminal(), System::nanoTime);
             var uploader = new Uploader(studio, new ResumeStore(ingestDirectory(layout)), chunkSize, Backoff.DEFAULT);
@@ -186,29 +168,6 @@ final class IngestCommand implements Callable<Integer> {
     /** {@code <data>/run/ingest}: the unfinished uploads that a re-run resumes. */
     static Path ingestDirectory(Layout layout) {
         return layout.runDirectory().resolve("ingest");
-    }
-
-    private @Nullable String accessToken() {
-        String chosen = token != null ? token : System.getenv(TOKEN_ENV);
-        return chosen == null || chosen.isBlank() ? null : chosen.strip();
-    }
-
-    private GatewayClient client(Layout layout) {
-        @Nullable String accessToken = accessToken();
-        if (accessToken != null) {
-            return GatewayClient.withToken(gateway, accessToken);
-        }
-        Map<String, String> env = System.getenv();
-        boolean fromEnv = env.get(AdminCredentials.EMAIL_ENV) != null && env.get(AdminCredentials.PASSWORD_ENV) != null;
-        if (!fromEnv && !Files.exists(layout.adminFile())) {
-            throw new LauncherException(
-                    "No admin credentials: " + layout.adminFile() + " does not exist. Start Reel once with `reel up`"
-                            + " (it creates the admin; add --data-dir if it used another directory), or pass an admin"
-                            + " token in $" + TOKEN_ENV + ".",
-                    1);
-        }
-        AdminCredentials admin = AdminCredentials.loadOrCreate(layout.adminFile(), env);
-        return GatewayClient.withLogin(gateway, admin.email(), admin.password());
     }
 
     private static String lower(Enum<?> value) {

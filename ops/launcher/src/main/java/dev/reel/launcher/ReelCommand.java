@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             LogsCommand.class,
             DownCommand.class,
             IngestCommand.class,
+            CdnCommand.class,
             HelpCommand.class
         },
         footer = {"", "Run `reel <command> --help` for a command's options."})

@@ -1,5 +1,6 @@
 package dev.reel.launcher;
 
+import dev.reel.edgetoken.EdgeTokenKeys;
 import dev.reel.launcher.demo.DemoSeeder;
 import dev.reel.launcher.state.AdminCredentials;
 import dev.reel.launcher.state.LicenceKeyFiles;
@@ -53,6 +54,9 @@ import picocli.CommandLine.TypeConversionException;
 final class UpCommand implements Callable<Integer> {
 
     /** The services the demo seed talks to. */
+    /** The edge token keys file in {@code <data>/secrets/}; playback, steering and the edges default to it. */
+    static final String EDGE_TOKEN_KEYS = "edge-token.keys";
+
     private static final List<String> DEMO_SERVICES = List.of("gateway", "identity", "catalog", "encoder");
 
     @Mixin
@@ -106,7 +110,7 @@ final class UpCommand implements Callable<Integer> {
         UpSession session = UpSession.open(layout, out);
         boolean handedOver = false;
         try {
-            ensureLicenceKeys(layout, out);
+            ensureSecrets(layout, out);
             ChildJvm jvm = childJvm(layout);
             checkJars(plan, jvm);
             checkPorts(plan);
@@ -176,16 +180,27 @@ final class UpCommand implements Callable<Integer> {
                 admin.environment());
     }
 
-    /** Creates the licence key pair in {@code <data>/secrets/} on first start; the encoder reads the public half. */
-    private static void ensureLicenceKeys(Layout layout, PrintWriter out) {
+    /**
+     * Creates the secrets in {@code <data>/secrets/} on first start: the licence key pair (the encoder reads the public
+     * half, playback the private one) and the edge token keys (playback signs edge URLs, the edges and steering
+     * verify).
+     */
+    private static void ensureSecrets(Layout layout, PrintWriter out) {
         Path secrets = layout.dataDirectory().resolve("secrets");
         try {
             if (LicenceKeyFiles.ensure(secrets) == LicenceKeyFiles.Outcome.CREATED) {
                 out.println("Created the licence key pair in " + secrets);
-                out.flush();
             }
+            Path edgeKeys = secrets.resolve(EDGE_TOKEN_KEYS);
+            if (EdgeTokenKeys.createIfAbsent(edgeKeys)) {
+                out.println("Created the edge token key in " + edgeKeys);
+            }
+            EdgeTokenKeys.read(edgeKeys);
+            out.flush();
         } catch (IllegalStateException | UncheckedIOException e) {
-            throw new LauncherException("Reel could not prepare its licence keys: " + e.getMessage(), 1);
+            throw new LauncherException("Reel could not prepare its secrets: " + e.getMessage(), 1);
+        } catch (IOException e) {
+            throw new LauncherException("Reel could not prepare its edge token keys: " + e.getMessage(), 1);
         }
     }
 

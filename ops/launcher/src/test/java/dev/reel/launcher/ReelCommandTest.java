@@ -67,7 +67,7 @@ class ReelCommandTest {
         assertThat(err.toString())
                 .contains(
                         "Unknown service 'catalogue'. Known services: registry, config, identity, catalog, encoder, gateway,"
-                                + " infra, postgres.");
+                                + " playback, steering, origin, isp-a, isp-b, infra, postgres.");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -93,6 +94,7 @@ public record ChildJvm(
         properties.put("reel.infra.kafka", "localhost:" + ServiceTable.KAFKA_PORT);
         properties.put("reel.home", home.toString());
         properties.put("reel.data-dir", dataDirectory.toString());
+        properties.putAll(new TreeMap<>(instance.service().properties()));
         instance.service().homeRelativeProperties().forEach((key, relative) -> {
             String resolved = home.resolve(relative).toString();
             properties.put(key, relative.endsWith("/") ? resolved + "/" : resolved);

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param homeRelativeProperties extra system properties whose values are paths relative to the repository root (a
  *     trailing {@code /} is kept)
  * @param receivesBootstrapAdmin whether the JVM gets the bootstrap admin credentials as environment variables
+ * @param properties extra system properties passed as they are (one jar can run as several services this way)
  */
 public record ServiceSpec(
         String name,
@@ -22,7 +23,8 @@ public record ServiceSpec(
         int maxInstances,
         Stage stage,
         Map<String, String> homeRelativeProperties,
-        boolean receivesBootstrapAdmin) {
+        boolean receivesBootstrapAdmin,
+        Map<String, String> properties) {
 
     public ServiceSpec {
         if (!name.matches("[a-z][a-z0-9-]*")) {
@@ -32,6 +34,7 @@ public record ServiceSpec(
             throw new IllegalArgumentException("bad port range for " + name);
         }
         homeRelativeProperties = Map.copyOf(homeRelativeProperties);
+        properties = Map.copyOf(properties);
     }
 
     /** Returns the port of instance {@code index}. */

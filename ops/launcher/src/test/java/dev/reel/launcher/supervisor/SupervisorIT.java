@@ -110,7 +110,8 @@ class SupervisorIT {
     }
 
     private static ServiceSpec fakeService() {
-        return new ServiceSpec("fake", Path.of("unused.jar"), freeBlockOfTwo(), 2, Stage.SERVICES, Map.of(), false);
+        return new ServiceSpec(
+                "fake", Path.of("unused.jar"), freeBlockOfTwo(), 2, Stage.SERVICES, Map.of(), false, Map.of());
     }
 
     private static Instance instance(ServiceSpec service, int index) {

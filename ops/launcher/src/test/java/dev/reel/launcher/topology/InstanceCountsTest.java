@@ -30,7 +30,8 @@ class InstanceCountsTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> InstanceCounts.parse("catalogue=2"))
                 .withMessage(
-                        "unknown service 'catalogue'; known services: registry, config, identity, catalog, encoder, gateway");
+                        "unknown service 'catalogue'; known services: registry, config, identity, catalog, encoder, gateway, playback, steering,"
+                                + " origin, isp-a, isp-b");
     }
 
     @ParameterizedTest

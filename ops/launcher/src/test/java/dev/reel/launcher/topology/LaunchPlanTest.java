@@ -23,7 +23,12 @@ class LaunchPlanTest {
                         tuple("catalog-1", "zone-b", 8201),
                         tuple("catalog-2", "zone-a", 8202),
                         tuple("encoder-0", "zone-a", 8300),
-                        tuple("gateway-0", "zone-a", 8080));
+                        tuple("gateway-0", "zone-a", 8080),
+                        tuple("playback-0", "zone-a", 8400),
+                        tuple("steering-0", "zone-a", 8500),
+                        tuple("origin-0", "zone-a", 9000),
+                        tuple("isp-a-0", "zone-a", 9100),
+                        tuple("isp-b-0", "zone-a", 9101));
     }
 
     @Test
@@ -37,7 +42,16 @@ class LaunchPlanTest {
                 .containsExactly("registry-0", "config-0");
         assertThat(plan.stages().get(Stage.SERVICES))
                 .extracting(Instance::name)
-                .containsExactly("identity-0", "catalog-0", "encoder-0", "gateway-0");
+                .containsExactly(
+                        "identity-0",
+                        "catalog-0",
+                        "encoder-0",
+                        "gateway-0",
+                        "playback-0",
+                        "steering-0",
+                        "origin-0",
+                        "isp-a-0",
+                        "isp-b-0");
     }
 
     @Test

@@ -163,13 +163,14 @@ class GatewayIT {
     }
 
     @Test
-    void validTokenPassesUnchangedWithDeviceClassAndCorrelationId() {
+    void validTokenPassesUnchangedWithDeviceClassClientAddressAndCorrelationId() {
         String token = token(SIGNING_KEY, "reel-identity", Instant.now().plusSeconds(600));
         EntityExchangeResult<byte[]> result = client.get()
                 .uri("/api/v1/profiles")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .header(HttpHeaders.USER_AGENT, IPHONE)
                 .header("X-Device-Class", "tv")
+                .header("X-Client-Address", "203.0.113.9")
                 .header("X-Correlation-Id", "client-chosen-42")
                 .exchange()
                 .expectStatus()
@@ -183,6 +184,7 @@ class GatewayIT {
         JsonNode headers = downstream.path("headers");
         assertThat(headers.path("authorization").asString()).isEqualTo("Bearer " + token);
         assertThat(headers.path("x-device-class").asString()).isEqualTo("phone");
+        assertThat(headers.path("x-client-address").asString()).isEqualTo("127.0.0.1");
         assertThat(headers.path("x-correlation-id").asString()).isEqualTo("client-chosen-42");
     }
 

@@ -43,5 +43,8 @@ public final class FilterOrder {
     /** Shapes the request sent to the service; before the route's URL is resolved. */
     public static final int DEVICE_CLASS = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER - STEP;
 
+    /** Also shapes the request sent to the service: the client's address for services that steer by it. */
+    public static final int CLIENT_ADDRESS = DEVICE_CLASS + 1;
+
     private FilterOrder() {}
 }

@@ -2,6 +2,7 @@ package dev.reel.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,10 +18,22 @@ final class Api {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    private final HttpClient http;
+
+    /** A client on this machine's usual address (127.0.0.1: isp-a's network under {@code reel up}). */
+    Api() {
+        this(null);
+    }
+
+    /** A client that connects from {@code local}, e.g. 127.0.1.7 to be a viewer in isp-b's network. */
+    Api(@Nullable InetAddress local) {
+        HttpClient.Builder builder =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1);
+        if (local != null) {
+            builder.localAddress(local);
+        }
+        http = builder.build();
+    }
 
     record Response(int status, String body, java.net.http.HttpHeaders headers) {
         JsonNode json() {

@@ -2,6 +2,7 @@ package dev.reel.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +34,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Boots the whole platform once through {@code reel up --instances catalog=2} (which also seeds the demo catalog in
  * the background) and checks it from the outside, through the gateway and the {@code reel} CLI, as a user would.
- * Test 4 restarts it on the same data; test 5 then waits for the demo seeding to have finished.
+ * Test 4 restarts it on the same data; test 5 then waits for the demo seeding to have finished; tests 6 play demo
+ * titles from the edges; test 7 freezes and kills the isp-a appliance.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -357,7 +359,177 @@ class PlatformIT {
         assertThat(status.output()).contains("demo: ready (4 titles)");
     }
 
+    @Test
+    @Order(6)
+    void playingADemoTitleStreamsDecryptableSegmentsFromTheNearestEdge() throws Exception {
+        String member = signUpAndLogIn("viewer");
+        Viewer viewer = new Viewer(api, member, null);
+        String profile = firstProfile(member);
+        List<String> demo = demoTitles();
+
+        Viewer.Session session = viewer.start(profile, demo.get(0));
+        assertThat(session.edgeIds())
+                .as(session.json().toString())
+                .startsWith("isp-a")
+                .endsWith("origin");
+
+        String master = viewer.hlsManifest(session);
+        List<String> variants = Viewer.variants(master);
+        assertThat(variants)
+                .isNotEmpty()
+                .allMatch(uri -> uri.startsWith(session.baseUrls().get(0)));
+        assertThat(viewer.dashManifest(session))
+                .contains("<BaseURL>" + session.baseUrls().get(0) + "</BaseURL>");
+
+        Viewer.Rendition rendition = viewer.rendition(variants.get(0));
+        Api.Response licence = viewer.licence(session, rendition.keyIdHex());
+        assertThat(licence.status()).as(licence.body()).isEqualTo(200);
+        String key = Viewer.keyHex(licence, rendition.keyIdHex());
+        assertThat(key).as(licence.body()).isNotNull();
+        assertThat(Viewer.decryptAndProbe(rendition, key, platform.dataDir())).startsWith("h264,");
+
+        // Ranges on the edge: a single range, a suffix range, and one past the end.
+        assertThat(viewer.get(rendition.segmentUrl(), "bytes=0-99").statusCode())
+                .isEqualTo(206);
+        var suffix = viewer.get(rendition.segmentUrl(), "bytes=-10");
+        assertThat(suffix.statusCode()).isEqualTo(206);
+        assertThat(suffix.body()).hasSize(10);
+        assertThat(viewer.get(rendition.segmentUrl(), "bytes=999999999-").statusCode())
+                .isEqualTo(416);
+
+        // The token opens this title version only, and only untampered; paths never leave the cache.
+        String url = rendition.segmentUrl();
+        int tokenStart = url.indexOf("/s/") + 3;
+        char flipped = url.charAt(tokenStart + 5) == 'A' ? 'B' : 'A';
+        String tampered = url.substring(0, tokenStart + 5) + flipped + url.substring(tokenStart + 6);
+        assertThat(viewer.get(tampered, null).statusCode()).isEqualTo(403);
+        String otherTitle = url.replace("/v/" + demo.get(0) + "/", "/v/" + demo.get(1) + "/");
+        assertThat(viewer.get(otherTitle, null).statusCode()).isEqualTo(403);
+        String traversal = session.baseUrls().get(0) + "video/%2e%2e/%2e%2e/%2e%2e/secrets/edge-token.keys";
+        assertThat(viewer.get(traversal, null).statusCode()).isIn(400, 404);
+        assertThat(viewer.get(url.substring(0, url.indexOf("/s/")) + "/v/" + demo.get(0) + "/master.m3u8", null)
+                        .statusCode())
+                .isEqualTo(403);
+
+        var heartbeat = api.post(
+                "/api/v1/playback/sessions/" + session.id() + "/heartbeat",
+                Map.of(
+                        "positionMillis",
+                        4000,
+                        "bitrateBps",
+                        400000,
+                        "bufferMillis",
+                        8000,
+                        "rebufferCount",
+                        0,
+                        "rebufferMillis",
+                        0),
+                member);
+        assertThat(heartbeat.status()).as(heartbeat.body()).isEqualTo(200);
+        var stop =
+                api.post("/api/v1/playback/sessions/" + session.id() + "/stop", Map.of("positionMillis", 4000), member);
+        assertThat(stop.status()).as(stop.body()).isEqualTo(204);
+        assertProblem(viewer.licence(session, rendition.keyIdHex()), 410);
+        assertProblem(api.get(session.json().get("manifests").get("hls").asString(), signUpAndLogIn("other")), 404);
+    }
+
+    @Test
+    @Order(6)
+    void aViewerInIspBsNetworkIsSteeredToIspB() throws Exception {
+        InetAddress ispB = InetAddress.getByName("127.0.1.7");
+        Api fromIspB = new Api(ispB);
+        String member = signUpAndLogIn("isp-b-viewer");
+        Viewer viewer = new Viewer(fromIspB, member, ispB);
+
+        Viewer.Session session = viewer.start(firstProfile(member), demoTitles().get(0));
+
+        assertThat(session.edgeIds())
+                .as(session.json().toString())
+                .startsWith("isp-b")
+                .endsWith("origin");
+        assertThat(session.edgeIds()).contains("isp-a");
+        String variant = Viewer.variants(viewer.hlsManifest(session)).get(0);
+        assertThat(viewer.rendition(variant).firstSegment()).isNotEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void theThirdConcurrentStreamIsRefusedUntilOneStops() {
+        String member = signUpAndLogIn("busy-household");
+        Viewer viewer = new Viewer(api, member, null);
+        String profile = firstProfile(member);
+        List<String> demo = demoTitles();
+
+        Viewer.Session first = viewer.start(profile, demo.get(0));
+        viewer.start(profile, demo.get(1));
+        Api.Response third = viewer.play(profile, demo.get(2), Map.of("class", "tv"));
+
+        assertProblem(third, 409);
+        assertThat(third.json().get("type").asString()).contains("too-many-streams");
+        var stop = api.post("/api/v1/playback/sessions/" + first.id() + "/stop", Map.of("positionMillis", 0), member);
+        assertThat(stop.status()).as(stop.body()).isEqualTo(204);
+        assertThat(viewer.play(profile, demo.get(2), Map.of("class", "tv")).status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    @Order(6)
+    void aKidsProfileIsRefusedAnAdultTitle() {
+        String member = signUpAndLogIn("family");
+        var kids = api.post("/api/v1/profiles", Map.of("name", "Little ones", "kids", true), member);
+        assertThat(kids.status()).as(kids.body()).isEqualTo(201);
+        String adultTitle = createUnpublishedMovie("After Midnight " + shortId(), "18+");
+        var published = api.post("/api/v1/titles/" + adultTitle + "/publish", null, adminToken);
+        assertThat(published.status()).as(published.body()).isBetween(200, 204);
+
+        Api.Response refused =
+                new Viewer(api, member, null).play(kids.json().get("id").asString(), adultTitle, Map.of("class", "tv"));
+
+        assertProblem(refused, 403);
+        assertThat(refused.json().get("type").asString()).contains("maturity");
+    }
+
+    @Test
+    @Order(7)
+    void whenIspAStopsAnsweringPlayersFallBackAndNewSessionsGoToIspB() throws Exception {
+        String member = signUpAndLogIn("unlucky");
+        Viewer viewer = new Viewer(api, member, null);
+        String profile = firstProfile(member);
+        String title = demoTitles().get(3);
+        Viewer.Session before = viewer.start(profile, title);
+        assertThat(before.edgeIds().getFirst()).isEqualTo("isp-a");
+        String playlist = Viewer.variants(viewer.hlsManifest(before))
+                .getFirst()
+                .substring(before.baseUrls().getFirst().length());
+
+        // Freeze isp-a: it neither serves nor reports, as a hung appliance or a cut link would.
+        long pid = instance("isp-a", 0).get("pid").asLong();
+        long frozenAt = System.nanoTime();
+        signal("STOP", pid);
+        try {
+            assertThat(viewer.fetchWithFallback(before, playlist))
+                    .as("index of the edge that served the retry")
+                    .isEqualTo(1);
+            Viewer.Session after = waitFor(Duration.ofSeconds(15), () -> viewer.start(profile, title), s -> !s.edgeIds()
+                    .contains("isp-a"));
+            double seconds = (System.nanoTime() - frozenAt) / 1e9;
+            System.out.printf("e2e: new sessions avoided the frozen isp-a %.2f s after it stopped%n", seconds);
+            assertThat(seconds).isLessThan(5.0 + 1.0); // the 5 s rotation timeout, plus polling and one session start
+            assertThat(after.edgeIds().getFirst()).isEqualTo("isp-b");
+        } finally {
+            // Kill it for good: the supervisor restarts it and it reports its way back into rotation.
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        waitFor(Duration.ofSeconds(60), () -> viewer.probe(profile, title), s -> s.edgeIds()
+                .getFirst()
+                .equals("isp-a"));
+    }
+
     private String createUnpublishedMovie(String name) {
+        return createUnpublishedMovie(name, "ALL");
+    }
+
+    private String createUnpublishedMovie(String name, String maturity) {
         var title = api.post(
                 "/api/v1/titles",
                 Map.of(
@@ -370,7 +542,7 @@ class PlatformIT {
                         "year",
                         2025,
                         "maturity",
-                        "ALL",
+                        maturity,
                         "cast",
                         List.of(),
                         "genreIds",
@@ -380,6 +552,28 @@ class PlatformIT {
                 adminToken);
         assertThat(title.status()).as(title.body()).isEqualTo(201);
         return title.json().get("id").asString();
+    }
+
+    private String firstProfile(String token) {
+        var profiles = api.get("/api/v1/profiles", token);
+        assertThat(profiles.status()).as(profiles.body()).isEqualTo(200);
+        JsonNode list = profiles.json().has("items") ? profiles.json().get("items") : profiles.json();
+        return list.get(0).get("id").asString();
+    }
+
+    /** The demo titles (all playable once test 5 passed), in catalog order. */
+    private List<String> demoTitles() {
+        var page = api.get("/api/v1/titles?genre=demo&size=20", adminToken);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        page.json().get("items").forEach(t -> ids.add(t.get("id").asString()));
+        assertThat(ids).hasSize(4);
+        return ids;
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
+        assertThat(kill.waitFor()).as("kill -" + signal + " " + pid).isZero();
     }
 
     private boolean encoderReachable() {
@@ -419,13 +613,18 @@ class PlatformIT {
 
     private static <T extends @Nullable Object> T waitFor(Duration timeout, Supplier<T> probe, Predicate<T> done)
             throws InterruptedException {
+        return waitFor(timeout, Duration.ofSeconds(1), probe, done);
+    }
+
+    private static <T extends @Nullable Object> T waitFor(
+            Duration timeout, Duration every, Supplier<T> probe, Predicate<T> done) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         T last = probe.get();
         while (!done.test(last)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("not reached within " + timeout + "; last seen: " + last);
             }
-            Thread.sleep(1_000);
+            Thread.sleep(every.toMillis());
             last = probe.get();
         }
         return last;

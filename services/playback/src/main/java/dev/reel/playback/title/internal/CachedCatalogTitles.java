@@ -1,0 +1,91 @@
+package dev.reel.playback.title.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.reel.events.Maturity;
+import dev.reel.kit.web.ProblemException;
+import dev.reel.playback.PlaybackProperties;
+import dev.reel.playback.title.CatalogTitle;
+import dev.reel.playback.title.CatalogTitles;
+import java.util.Objects;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.client.HttpClientErrorException;
+
+/**
+ * {@link CatalogTitles} backed by the catalog, asked on every play. The last published answer per title is kept for
+ * {@code reel.playback.caches.titles} and only used while the catalog is unavailable; a 404 or an unpublished answer
+ * forgets it.
+ */
+@Service
+class CachedCatalogTitles implements CatalogTitles {
+
+    private static final Logger log = LoggerFactory.getLogger(CachedCatalogTitles.class);
+
+    private static final String PUBLISHED = "PUBLISHED";
+
+    private final TitleApi catalog;
+    private final Cache<UUID, CatalogTitle> lastKnown;
+
+    CachedCatalogTitles(TitleApi catalog, PlaybackProperties properties) {
+        this.catalog = catalog;
+        this.lastKnown = Caffeine.newBuilder()
+                .expireAfterWrite(properties.caches().titles())
+                .maximumSize(properties.caches().maxEntries())
+                .build();
+    }
+
+    @Override
+    public CatalogTitle published(UUID titleId) {
+        TitleResponse response;
+        try {
+            response = catalog.title(titleId);
+        } catch (HttpClientErrorException.NotFound e) {
+            lastKnown.invalidate(titleId);
+            throw notFound(titleId);
+        }
+        if (response == TitleApiFallback.UNAVAILABLE) {
+            CatalogTitle cached = lastKnown.getIfPresent(titleId);
+            if (cached == null) {
+                throw new ProblemException(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Catalog unavailable",
+                        "Titles cannot be checked right now; try again shortly");
+            }
+            log.warn("catalog unavailable; playing title {} as last seen", titleId);
+            return cached;
+        }
+        if (!PUBLISHED.equals(response.state())) {
+            lastKnown.invalidate(titleId);
+            throw notFound(titleId);
+        }
+        CatalogTitle title = titleOf(titleId, response);
+        lastKnown.put(titleId, title);
+        return title;
+    }
+
+    /** An unknown maturity label fails safe to 18+; media without a version is not playable. */
+    static CatalogTitle titleOf(UUID titleId, TitleResponse response) {
+        Maturity maturity = response.maturity() == null
+                ? Maturity.EIGHTEEN_PLUS
+                : Maturity.fromLabel(response.maturity()).orElse(Maturity.EIGHTEEN_PLUS);
+        TitleResponse.Media media = response.media();
+        String version = media == null ? null : media.originVersion();
+        boolean playable = Boolean.TRUE.equals(response.playable()) && version != null && !version.isBlank();
+        int maxHeight = media == null || media.maxHeight() == null ? 0 : media.maxHeight();
+        return new CatalogTitle(
+                Objects.requireNonNullElse(response.id(), titleId),
+                Objects.requireNonNullElse(response.name(), ""),
+                maturity,
+                playable,
+                playable ? version : null,
+                playable ? maxHeight : 0);
+    }
+
+    private static ProblemException notFound(UUID titleId) {
+        return ProblemException.notFound("No published title " + titleId);
+    }
+}

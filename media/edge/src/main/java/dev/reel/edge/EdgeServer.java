@@ -7,28 +7,38 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The edge appliance's HTTP server: serves {@code GET|HEAD /v/<titleId>/<path>?t=<token>} from the
- * cache root with sendfile, HTTP/1.1 keep-alive, validators and single byte ranges.
+ * The edge's HTTP server: serves {@code GET|HEAD /v/<titleId>/<path>?t=<token>} and {@code
+ * /s/<token>/v/<titleId>/<path>} with sendfile, HTTP/1.1 keep-alive, validators and single byte
+ * ranges; from the disk cache in {@link EdgeSettings.Mode#APPLIANCE} mode, straight from origin in
+ * {@link EdgeSettings.Mode#ORIGIN} mode.
  *
  * <p>Start one with {@link #start}, which returns once the port is bound; {@link #close} stops
  * accepting, closes open connections and waits for the event loops to end. The server uses the
- * NIO transport; a request is never blocked on, and a response body is a file region written by
- * the kernel.
+ * native epoll transport on Linux when it is available (see {@link #transport()}) and NIO
+ * otherwise; a request is never blocked on, and a file body is a region written by the kernel.
  */
 public final class EdgeServer implements AutoCloseable {
 
@@ -38,69 +48,105 @@ public final class EdgeServer implements AutoCloseable {
     private final EventLoopGroup workers;
     private final Channel serverChannel;
     private final EdgeCounters counters;
-    private final DiskCache cache;
+    private final @Nullable DiskCache cache;
     private final @Nullable OriginFill fill;
+    private final @Nullable OriginPassthrough passthrough;
+    private final String transport;
+    private final int ioThreads;
 
     private EdgeServer(
             EventLoopGroup boss,
             EventLoopGroup workers,
             Channel serverChannel,
             EdgeCounters counters,
-            DiskCache cache,
-            @Nullable OriginFill fill) {
+            @Nullable DiskCache cache,
+            @Nullable OriginFill fill,
+            @Nullable OriginPassthrough passthrough,
+            String transport,
+            int ioThreads) {
         this.boss = boss;
         this.workers = workers;
         this.serverChannel = serverChannel;
         this.counters = counters;
         this.cache = cache;
         this.fill = fill;
+        this.passthrough = passthrough;
+        this.transport = transport;
+        this.ioThreads = ioThreads;
     }
 
     /**
-     * Opens the disk cache (scanning the cache root to rebuild its index), binds the port and
-     * starts serving. With an origin in the settings, misses are filled by an {@link OriginFill};
-     * otherwise by the settings' miss handler.
+     * In appliance mode, opens the disk cache (scanning the cache root to rebuild its index); with
+     * an origin in the settings, misses are filled by an {@link OriginFill}, otherwise by the
+     * settings' miss handler. In origin mode, every request is resolved by an {@link
+     * OriginPassthrough} and no cache is opened. Then binds the port and starts serving.
      *
      * @throws UncheckedIOException if the cache root is not a directory or cannot be scanned
      * @throws IllegalStateException if the port cannot be bound (the cause says why)
      */
     public static EdgeServer start(EdgeSettings settings) {
-        DiskCache cache;
-        try {
-            cache = DiskCache.open(settings.cacheRoot(), settings.capacityBytes(), settings.evictionPolicy());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Edge cache root cannot be opened: " + settings.cacheRoot(), e);
+        DiskCache cache = null;
+        OriginFill fill = null;
+        OriginPassthrough passthrough = null;
+        CacheMissHandler missHandler = settings.missHandler();
+        if (settings.mode() == EdgeSettings.Mode.ORIGIN) {
+            passthrough = new OriginPassthrough(Objects.requireNonNull(settings.origin()), settings.fillThreads());
+        } else {
+            try {
+                cache = DiskCache.open(settings.cacheRoot(), settings.capacityBytes(), settings.evictionPolicy());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Edge cache root cannot be opened: " + settings.cacheRoot(), e);
+            }
+            if (settings.origin() != null) {
+                fill = new OriginFill(settings.origin(), cache, settings.fillThreads());
+                missHandler = fill;
+            }
         }
-        OriginFill fill =
-                settings.origin() == null ? null : new OriginFill(settings.origin(), cache, settings.fillThreads());
-        CacheMissHandler missHandler = fill == null ? settings.missHandler() : fill;
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channelType =
+                epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        int ioThreads = settings.ioThreads() > 0
+                ? settings.ioThreads()
+                : 2 * Runtime.getRuntime().availableProcessors();
         EdgeCounters counters = new EdgeCounters();
-        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, io);
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioThreads, io);
         long idleSeconds = Math.max(1, settings.idleTimeout().toSeconds());
+        DiskCache servedCache = cache;
+        CacheMissHandler servedMisses = missHandler;
+        OriginPassthrough servedOrigin = passthrough;
         try {
             Channel channel = new ServerBootstrap()
                     .group(boss, workers)
-                    .channel(NioServerSocketChannel.class)
+                    .channel(channelType)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline()
+                            ChannelPipeline pipeline = ch.pipeline()
                                     .addLast(new IdleStateHandler(0, 0, idleSeconds, TimeUnit.SECONDS))
                                     .addLast(new HttpServerCodec())
-                                    .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
-                                    .addLast(new EdgeRequestHandler(settings, counters, cache, missHandler));
+                                    .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
+                            if (servedOrigin != null) {
+                                pipeline.addLast(new ChunkedWriteHandler());
+                            }
+                            pipeline.addLast(new EdgeRequestHandler(
+                                    settings, counters, servedCache, servedMisses, servedOrigin));
                         }
                     })
                     .bind(new InetSocketAddress(settings.port()))
                     .syncUninterruptibly()
                     .channel();
-            return new EdgeServer(boss, workers, channel, counters, cache, fill);
+            return new EdgeServer(
+                    boss, workers, channel, counters, cache, fill, passthrough, epoll ? "epoll" : "nio", ioThreads);
         } catch (RuntimeException e) {
             if (fill != null) {
                 fill.close();
+            }
+            if (passthrough != null) {
+                passthrough.close();
             }
             boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
@@ -118,9 +164,31 @@ public final class EdgeServer implements AutoCloseable {
         return counters.snapshot(cache);
     }
 
-    /** The disk cache behind this server. */
+    /**
+     * The disk cache behind this server.
+     *
+     * @throws IllegalStateException in origin mode, which has no cache
+     */
     public DiskCache cache() {
+        if (cache == null) {
+            throw new IllegalStateException("An edge in origin mode has no cache");
+        }
         return cache;
+    }
+
+    /** The origin fill of an appliance with an origin store; null otherwise (origin mode, no origin). */
+    public @Nullable OriginFill originFill() {
+        return fill;
+    }
+
+    /** The transport in use: {@code "epoll"} or {@code "nio"}. */
+    public String transport() {
+        return transport;
+    }
+
+    /** The number of event-loop threads serving connections. */
+    public int ioThreads() {
+        return ioThreads;
     }
 
     /** Stops the server and waits up to a few seconds for in-flight responses; idempotent. */
@@ -131,6 +199,9 @@ public final class EdgeServer implements AutoCloseable {
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         if (fill != null) {
             fill.close();
+        }
+        if (passthrough != null) {
+            passthrough.close();
         }
     }
 }

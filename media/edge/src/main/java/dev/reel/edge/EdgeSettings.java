@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +30,11 @@ import org.jspecify.annotations.Nullable;
  * @param origin where misses are filled from with an {@link OriginFill}, or null to use {@code
  *     missHandler}; the server does not close it
  * @param fillThreads how many origin fetches run at once, {@code >= 1}
+ * @param mode {@link Mode#APPLIANCE} (a disk cache filled from {@code origin}) or {@link
+ *     Mode#ORIGIN} (every request read straight from {@code origin}, which is then required, and
+ *     no cache)
+ * @param ioThreads how many event-loop threads serve connections, or 0 for Netty's default (twice
+ *     the available processors)
  */
 public record EdgeSettings(
         int port,
@@ -41,7 +47,20 @@ public record EdgeSettings(
         long capacityBytes,
         EvictionPolicy evictionPolicy,
         @Nullable OriginStore origin,
-        int fillThreads) {
+        int fillThreads,
+        Mode mode,
+        int ioThreads) {
+
+    /** What an edge process is. */
+    public enum Mode {
+        /** An appliance: serves from its disk cache, fills misses from origin, reports to steering. */
+        APPLIANCE,
+        /**
+         * The origin server: serves every request straight from the {@link OriginStore}, with the
+         * same URLs and token checks and no disk cache. Steering lists it last.
+         */
+        ORIGIN
+    }
 
     /** Default {@code max-age} of manifests. */
     public static final Duration DEFAULT_MANIFEST_MAX_AGE = Duration.ofSeconds(2);
@@ -56,7 +75,8 @@ public record EdgeSettings(
      * @throws IllegalArgumentException if the port is out of range, there are no secrets or one is
      *     shorter than {@value EdgeTokens#MIN_SECRET_BYTES} bytes, a duration is negative, the
      *     capacity or thread count is not positive, or both an origin and a miss handler other
-     *     than {@link CacheMissHandler#NONE} are given
+     *     than {@link CacheMissHandler#NONE} are given, origin mode has no origin, or {@code
+     *     ioThreads} is negative
      */
     public EdgeSettings {
         if (port < 0 || port > 65535) {
@@ -69,6 +89,13 @@ public record EdgeSettings(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(missHandler, "missHandler");
         Objects.requireNonNull(evictionPolicy, "evictionPolicy");
+        Objects.requireNonNull(mode, "mode");
+        if (mode == Mode.ORIGIN && origin == null) {
+            throw new IllegalArgumentException("Origin mode needs an origin store");
+        }
+        if (ioThreads < 0) {
+            throw new IllegalArgumentException("I/O threads must not be negative: " + ioThreads);
+        }
         if (capacityBytes <= 0) {
             throw new IllegalArgumentException("Capacity must be positive: " + capacityBytes);
         }
@@ -112,47 +139,102 @@ public record EdgeSettings(
                 DEFAULT_CAPACITY_BYTES,
                 EvictionPolicy.lru(),
                 null,
-                OriginFill.DEFAULT_THREADS);
+                OriginFill.DEFAULT_THREADS,
+                Mode.APPLIANCE,
+                0);
     }
 
     /** These settings with misses filled from {@code origin} (and the miss handler reset to none). */
     public EdgeSettings withOrigin(OriginStore origin) {
-        return with(
-                clock, CacheMissHandler.NONE, capacityBytes, evictionPolicy, Objects.requireNonNull(origin, "origin"));
+        return copy(b -> {
+            b.missHandler = CacheMissHandler.NONE;
+            b.origin = Objects.requireNonNull(origin, "origin");
+        });
+    }
+
+    /**
+     * These settings in {@link Mode#ORIGIN}: every request is read straight from {@code origin};
+     * the cache root, capacity and eviction policy are not used.
+     */
+    public EdgeSettings withOriginPassthrough(OriginStore origin) {
+        return copy(b -> {
+            b.missHandler = CacheMissHandler.NONE;
+            b.origin = Objects.requireNonNull(origin, "origin");
+            b.mode = Mode.ORIGIN;
+        });
     }
 
     /** These settings with a custom miss handler instead of an origin. */
     public EdgeSettings withMissHandler(CacheMissHandler missHandler) {
-        return with(clock, missHandler, capacityBytes, evictionPolicy, null);
+        return copy(b -> {
+            b.missHandler = missHandler;
+            b.origin = null;
+        });
     }
 
     /** These settings with another cache capacity and eviction policy. */
     public EdgeSettings withCache(long capacityBytes, EvictionPolicy evictionPolicy) {
-        return with(clock, missHandler, capacityBytes, evictionPolicy, origin);
+        return copy(b -> {
+            b.capacityBytes = capacityBytes;
+            b.evictionPolicy = evictionPolicy;
+        });
     }
 
     /** These settings with another clock for token expiry. */
     public EdgeSettings withClock(Clock clock) {
-        return with(clock, missHandler, capacityBytes, evictionPolicy, origin);
+        return copy(b -> b.clock = clock);
     }
 
-    private EdgeSettings with(
-            Clock clock,
-            CacheMissHandler missHandler,
-            long capacityBytes,
-            EvictionPolicy evictionPolicy,
-            @Nullable OriginStore origin) {
+    /** These settings with another number of fill threads and event-loop threads (0: Netty's default). */
+    public EdgeSettings withThreads(int fillThreads, int ioThreads) {
+        return copy(b -> {
+            b.fillThreads = fillThreads;
+            b.ioThreads = ioThreads;
+        });
+    }
+
+    private EdgeSettings copy(Consumer<Copy> change) {
+        Copy b = new Copy(this);
+        change.accept(b);
         return new EdgeSettings(
                 port,
                 cacheRoot,
                 tokenSecrets,
                 manifestMaxAge,
                 idleTimeout,
-                clock,
-                missHandler,
-                capacityBytes,
-                evictionPolicy,
-                origin,
-                fillThreads);
+                b.clock,
+                b.missHandler,
+                b.capacityBytes,
+                b.evictionPolicy,
+                b.origin,
+                b.fillThreads,
+                b.mode,
+                b.ioThreads);
+    }
+
+    /** The fields the withers change; the record's constructor validates the result. */
+    private static final class Copy {
+        Clock clock;
+        CacheMissHandler missHandler;
+        long capacityBytes;
+        EvictionPolicy evictionPolicy;
+
+        @Nullable
+        OriginStore origin;
+
+        int fillThreads;
+        Mode mode;
+        int ioThreads;
+
+        Copy(EdgeSettings s) {
+            clock = s.clock;
+            missHandler = s.missHandler;
+            capacityBytes = s.capacityBytes;
+            evictionPolicy = s.evictionPolicy;
+            origin = s.origin;
+            fillThreads = s.fillThreads;
+            mode = s.mode;
+            ioThreads = s.ioThreads;
+        }
     }
 }

@@ -1,7 +1,8 @@
 package dev.reel.edge;
 
 /**
- * A snapshot of an {@link EdgeServer}'s counters since it started.
+ * A snapshot of an {@link EdgeServer}'s counters since it started. In origin mode there is no
+ * cache: every valid request is a miss and the cache's figures are zero.
  *
  * @param requests every request that reached the handler, whatever its answer
  * @param hits requests answered from the cache with 200 or 206, HEAD included, without a fill
@@ -29,4 +30,14 @@ public record EdgeStats(
         long openConnections,
         long evictions,
         long usedBytes,
-        long capacityBytes) {}
+        long capacityBytes) {
+
+    /** This snapshot as a JSON object whose member names are the component names. */
+    public String toJson() {
+        return "{\"requests\":" + requests + ",\"hits\":" + hits + ",\"hitBytes\":" + hitBytes
+                + ",\"notModified\":" + notModified + ",\"misses\":" + misses + ",\"missBytes\":" + missBytes
+                + ",\"forbidden\":" + forbidden + ",\"badRequests\":" + badRequests + ",\"openConnections\":"
+                + openConnections + ",\"evictions\":" + evictions + ",\"usedBytes\":" + usedBytes
+                + ",\"capacityBytes\":" + capacityBytes + "}";
+    }
+}

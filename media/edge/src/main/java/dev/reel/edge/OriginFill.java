@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -71,11 +73,14 @@ public final class OriginFill implements CacheMissHandler, AutoCloseable {
     /** Default number of fetch threads. */
     public static final int DEFAULT_THREADS = 8;
 
-    private static final String VERSION_PREFIX = "v-";
+    /** Number of prefetch threads: plan fills run beside misses, never ahead of them. */
+    public static final int PREFETCH_THREADS = 1;
 
     private final OriginStore origin;
     private final DiskCache cache;
     private final ThreadPoolExecutor executor;
+    private final ThreadPoolExecutor prefetcher;
+    private final Set<CompletableFuture<Boolean>> prefetches = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
 
     /**
@@ -98,6 +103,61 @@ public final class OriginFill implements CacheMissHandler, AutoCloseable {
                     return thread;
                 });
         this.executor.allowCoreThreadTimeOut(true);
+        this.prefetcher = new ThreadPoolExecutor(
+                PREFETCH_THREADS, PREFETCH_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "edge-prefetch-" + ids.incrementAndGet());
+                    thread.setDaemon(true);
+                    thread.setPriority(Thread.MIN_PRIORITY);
+                    return thread;
+                });
+        this.prefetcher.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Brings an object into the cache ahead of demand (the fill plan), at low priority: prefetches
+     * run one at a time on their own thread with an unbounded queue, so they never take a miss's
+     * fill thread or queue slot. A prefetch joins the single flight only when it starts: a miss for
+     * an object still queued here is fetched by the miss pool at once, and a prefetch that finds
+     * the object cached or in flight fetches nothing.
+     *
+     * @return a stage that completes like {@link #fill}'s: {@code true} once the object is cached,
+     *     {@code false} when origin does not hold it, exceptionally on failure or when closed
+     */
+    public CompletableFuture<Boolean> prefetch(String titleId, String path) {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        prefetches.add(result);
+        result.whenComplete((filled, failure) -> prefetches.remove(result));
+        try {
+            prefetcher.execute(() -> {
+                String key = titleId + "/" + path;
+                if (cache.contains(titleId, path)) {
+                    result.complete(true);
+                    return;
+                }
+                CompletableFuture<Boolean> mine = new CompletableFuture<>();
+                CompletableFuture<Boolean> existing = inFlight.putIfAbsent(key, mine);
+                if (existing == null) {
+                    try {
+                        mine.complete(fetch(titleId, path));
+                    } catch (Throwable t) {
+                        mine.completeExceptionally(t);
+                    } finally {
+                        inFlight.remove(key, mine);
+                    }
+                    existing = mine;
+                }
+                existing.whenComplete((filled, failure) -> {
+                    if (failure != null) {
+                        result.completeExceptionally(failure);
+                    } else {
+                        result.complete(filled);
+                    }
+                });
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(e);
+        }
+        return result;
     }
 
     @Override
@@ -138,12 +198,7 @@ public final class OriginFill implements CacheMissHandler, AutoCloseable {
         if (cache.contains(titleId, path)) {
             return true;
         }
-        Optional<OriginObject> found;
-        try {
-            found = resolve(titleId, path);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        Optional<OriginObject> found = OriginLookup.resolve(origin, titleId, path);
         if (found.isEmpty()) {
             return false;
         }
@@ -168,20 +223,10 @@ public final class OriginFill implements CacheMissHandler, AutoCloseable {
         }
     }
 
-    private Optional<OriginObject> resolve(String titleId, String path) throws IOException {
-        if (!path.startsWith(VERSION_PREFIX)) {
-            return origin.open(titleId, path);
-        }
-        int slash = path.indexOf('/');
-        if (slash < 0) {
-            return Optional.empty();
-        }
-        return origin.open(titleId, path.substring(0, slash), path.substring(slash + 1));
-    }
-
     /** Stops taking fills and waits briefly for running fetches; pending stages fail. */
     @Override
     public void close() {
+        prefetcher.shutdownNow();
         executor.shutdown();
         try {
             if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
@@ -192,5 +237,6 @@ public final class OriginFill implements CacheMissHandler, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         inFlight.values().forEach(f -> f.completeExceptionally(new IllegalStateException("Edge is closing")));
+        prefetches.forEach(f -> f.completeExceptionally(new IllegalStateException("Edge is closing")));
     }
 }

@@ -79,7 +79,9 @@ class EdgeServerIT {
                 EdgeSettings.DEFAULT_CAPACITY_BYTES,
                 EvictionPolicy.lru(),
                 null,
-                OriginFill.DEFAULT_THREADS));
+                OriginFill.DEFAULT_THREADS,
+                EdgeSettings.Mode.APPLIANCE,
+                0));
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         token = EdgeTokens.sign("k1", SECRET, "/v/title1", NOW.plusSeconds(3600), "session-1");
     }

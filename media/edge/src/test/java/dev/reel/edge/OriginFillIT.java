@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -184,6 +186,40 @@ class OriginFillIT {
             assertThat(restarted.stats().hits()).isEqualTo(1);
             assertThat(restarted.stats().misses()).isZero();
             assertThat(origin.opens("title1", version + "/video/seg-5.m4s")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void prefetchesQueueBehindEachOtherButNeverInFrontOfAMiss() throws Exception {
+        Path cacheRoot = Files.createDirectories(base.resolve("prefetch-cache"));
+        String held = publication.version() + "/video/seg-0.m4s";
+        String queued = publication.version() + "/video/seg-2.m4s";
+        int queuedOpens = origin.opens("title1", queued);
+        try (EdgeServer edge = EdgeServer.start(
+                EdgeSettings.of(0, cacheRoot, Map.of("k1", SECRET)).withOrigin(origin))) {
+            OriginFill fill = edge.originFill();
+            CountDownLatch gate = origin.hold("title1", held);
+            CompletableFuture<Boolean> first = fill.prefetch("title1", held);
+            CompletableFuture<Boolean> second = fill.prefetch("title1", queued);
+
+            HttpResponse<byte[]> miss = client.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    "http://localhost:" + edge.port() + "/v/title1/" + queued + "?t=" + token))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(miss.statusCode()).isEqualTo(200);
+            assertThat(miss.body()).isEqualTo(segments.get(2));
+            assertThat(first).as("the plan's fetch is still held at origin").isNotDone();
+            gate.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(origin.opens("title1", queued))
+                    .as("the queued prefetch found the object cached by the miss")
+                    .isEqualTo(queuedOpens + 1);
+            assertThat(edge.cache().contains("title1", held)).isTrue();
+            assertThat(fill.prefetch("title1", "video/nothing.m4s").get(10, TimeUnit.SECONDS))
+                    .isFalse();
         }
     }
 

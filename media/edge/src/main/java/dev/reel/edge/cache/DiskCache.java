@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -12,12 +13,15 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The edge's disk cache: objects live at {@code <root>/<titleId>/<path>}, and an in-memory index
@@ -38,6 +42,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       and names that are not valid origin names are ignored (not served, not counted).
  *   <li>{@link #touch} records a hit and is cheap enough for the event loop. Files put under the
  *       root by anything but this class after {@link #open} are not in the index.
+ *   <li><b>Pinned titles</b> ({@link #pin}, from steering's fill plan) are never evicted: the cache
+ *       hands the policy only the entries of other titles, so every {@link EvictionPolicy} honours
+ *       pins without knowing about them. If pinned titles alone fill the capacity, admissions of
+ *       other objects fail. {@link #dropTitle} deletes a title's objects on demand, pinned or not.
  * </ul>
  *
  * <p>Thread-safe: admissions and evictions are serialised; lookups and touches take no lock.
@@ -55,6 +63,7 @@ public final class DiskCache {
     private final AtomicLong usedBytes = new AtomicLong();
     private final AtomicLong evictions = new AtomicLong();
     private final Object admission = new Object();
+    private volatile Set<String> pinned = Set.of();
 
     private DiskCache(Path root, long capacityBytes, EvictionPolicy policy) {
         this.root = root;
@@ -127,6 +136,60 @@ public final class DiskCache {
     }
 
     /**
+     * Replaces the set of pinned titles: from now on their objects are never chosen for eviction.
+     * Titles not cached yet may be pinned; their objects are protected once admitted.
+     */
+    public void pin(Collection<String> titleIds) {
+        pinned = Set.copyOf(titleIds);
+    }
+
+    /** The titles currently exempt from eviction. */
+    public Set<String> pinned() {
+        return pinned;
+    }
+
+    /**
+     * Deletes every cached object of a title and then its empty directories, whether it is pinned
+     * or not. A fill of the title that is being written at the same time may still be admitted
+     * afterwards.
+     *
+     * @return how many bytes were freed
+     * @throws IllegalArgumentException if the title id is invalid
+     * @throws IOException if a file cannot be deleted; the index keeps the objects still on disk
+     */
+    public long dropTitle(String titleId) throws IOException {
+        OriginPaths.requireTitleId(titleId);
+        long freed = 0;
+        synchronized (admission) {
+            for (CacheEntry entry : entries.values()) {
+                if (entry.titleId().equals(titleId)) {
+                    freed += entry.size();
+                    remove(entry);
+                }
+            }
+        }
+        deleteEmptyDirectories(root.resolve(titleId));
+        return freed;
+    }
+
+    private static void deleteEmptyDirectories(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, @Nullable IOException failure) {
+                try {
+                    Files.deleteIfExists(d);
+                } catch (IOException e) {
+                    // Not empty: a file that is not indexed (a fill being written) stays.
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /**
      * Creates an empty hidden temporary file in the object's directory (creating directories as
      * needed), for the caller to fill and pass to {@link #admit}. The caller deletes it if it
      * does not admit it.
@@ -183,7 +246,13 @@ public final class DiskCache {
         if (toFree <= 0) {
             return;
         }
-        for (CacheEntry victim : policy.victims(entries.values(), toFree)) {
+        Set<String> exempt = pinned;
+        Collection<CacheEntry> candidates = exempt.isEmpty()
+                ? entries.values()
+                : entries.values().stream()
+                        .filter(e -> !exempt.contains(e.titleId()))
+                        .toList();
+        for (CacheEntry victim : policy.victims(candidates, toFree)) {
             evict(victim);
         }
         if (usedBytes.get() + size > capacityBytes) {
@@ -192,9 +261,16 @@ public final class DiskCache {
     }
 
     private void evict(CacheEntry victim) throws IOException {
-        CacheEntry removed = entries.remove(victim.key());
+        if (remove(victim)) {
+            evictions.incrementAndGet();
+        }
+    }
+
+    /** Removes an entry from the index and deletes its file; the caller holds the admission lock. */
+    private boolean remove(CacheEntry entry) throws IOException {
+        CacheEntry removed = entries.remove(entry.key());
         if (removed == null) {
-            return;
+            return false;
         }
         try {
             Files.deleteIfExists(file(removed.titleId(), removed.path()));
@@ -203,7 +279,7 @@ public final class DiskCache {
             throw e;
         }
         usedBytes.addAndGet(-removed.size());
-        evictions.incrementAndGet();
+        return true;
     }
 
     private void rebuild() throws IOException {

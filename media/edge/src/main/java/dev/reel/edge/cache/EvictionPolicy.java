@@ -8,14 +8,16 @@ import java.util.List;
  *
  * <p>The cache calls {@link #victims} while it holds its admission lock, so an implementation
  * must be fast, must not call back into the cache and must be thread-safe (it is shared by every
- * admission). The fill plan's pinned titles will be expressed as another policy.
+ * admission). Titles pinned by the fill plan never reach a policy: {@link DiskCache} leaves them
+ * out of {@code entries}.
  */
 public interface EvictionPolicy {
 
     /**
      * Chooses entries to evict.
      *
-     * @param entries every entry the cache holds now; not modified by the policy
+     * @param entries every entry the cache may evict now (pinned titles are left out); not modified
+     *     by the policy
      * @param bytesToFree how many bytes must be freed, {@code > 0}
      * @return the entries to evict, in the order to evict them, whose sizes add up to at least
      *     {@code bytesToFree} when the entries allow it; if they do not, the cache refuses the

@@ -3,6 +3,7 @@ package dev.reel.edge.internal;
 import dev.reel.edge.EdgeStats;
 import dev.reel.edge.cache.DiskCache;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /** The live counters behind {@link EdgeStats}; safe to update from every event loop. */
 public final class EdgeCounters {
@@ -19,9 +20,9 @@ public final class EdgeCounters {
 
     /**
      * Returns the counters and the cache's figures as they are now; the fields are read one by
-     * one, not atomically.
+     * one, not atomically. Without a cache (origin mode) the cache's figures are zero.
      */
-    public EdgeStats snapshot(DiskCache cache) {
+    public EdgeStats snapshot(@Nullable DiskCache cache) {
         return new EdgeStats(
                 requests.sum(),
                 hits.sum(),
@@ -32,8 +33,8 @@ public final class EdgeCounters {
                 forbidden.sum(),
                 badRequests.sum(),
                 openConnections.sum(),
-                cache.evictions(),
-                cache.usedBytes(),
-                cache.capacityBytes());
+                cache == null ? 0 : cache.evictions(),
+                cache == null ? 0 : cache.usedBytes(),
+                cache == null ? 0 : cache.capacityBytes());
     }
 }

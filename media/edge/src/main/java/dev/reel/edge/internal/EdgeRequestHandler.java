@@ -2,10 +2,12 @@ package dev.reel.edge.internal;
 
 import dev.reel.edge.CacheMissHandler;
 import dev.reel.edge.EdgeSettings;
+import dev.reel.edge.OriginPassthrough;
 import dev.reel.edge.cache.DiskCache;
 import dev.reel.edgetoken.EdgeTokenVerification;
 import dev.reel.edgetoken.EdgeTokens;
 import dev.reel.origin.ContentTypes;
+import dev.reel.origin.OriginObject;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
@@ -13,11 +15,13 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -28,8 +32,11 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.stream.ChunkedStream;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -38,23 +45,37 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Answers one connection's requests: {@code GET|HEAD /v/<titleId>/<path>?t=<token>}. Checks run in
- * this order: method (405), path (400), token (403), cache lookup (404 after the miss handler),
- * {@code If-None-Match} (304), {@code Range} (206 or 416), else 200. File bodies go out as a {@link
- * DefaultFileRegion}, which the NIO and epoll transports send with {@code sendfile}.
+ * Answers one connection's requests: {@code GET|HEAD /v/<titleId>/<path>?t=<token>} and {@code
+ * GET|HEAD /s/<token>/v/<titleId>/<path>}, plus {@code /actuator/health} and (from loopback only)
+ * {@code /actuator/stats} without a token. Checks run in this order: method (405), path (400),
+ * token (403), cache lookup (404 after the miss handler), {@code If-None-Match} (304), {@code
+ * Range} (206 or 416), else 200. File bodies go out as a {@link DefaultFileRegion}, which the NIO
+ * and epoll transports send with {@code sendfile}.
+ *
+ * <p>In origin mode ({@code passthrough} set, no cache) every valid request is resolved in origin
+ * off the event loop; a local origin file is sent with sendfile, a remote object is streamed in
+ * chunks (which needs a {@link io.netty.handler.stream.ChunkedWriteHandler} in the pipeline).
  */
 public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final String SEGMENT_CACHE_CONTROL = "public, max-age=31536000, immutable";
+    private static final String HEALTH_PATH = "/actuator/health";
+    private static final String STATS_PATH = "/actuator/stats";
+    private static final int STREAM_CHUNK_BYTES = 64 * 1024;
 
     private final EdgeSettings settings;
     private final EdgeCounters counters;
-    private final DiskCache cache;
+    private final @Nullable DiskCache cache;
     private final CacheMissHandler missHandler;
+    private final @Nullable OriginPassthrough passthrough;
     private final String manifestCacheControl;
     /** Requests that arrived while a cache fill was pending, answered in order once it completes. */
     private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
@@ -62,15 +83,25 @@ public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHt
     private boolean waiting;
 
     /**
-     * @param cache told about every hit, so that its eviction policy sees the access
+     * @param cache told about every hit, so that its eviction policy sees the access; null exactly
+     *     when {@code passthrough} is set
      * @param missHandler asked to fill every miss
+     * @param passthrough in origin mode, where every request is looked up; else null
      */
     public EdgeRequestHandler(
-            EdgeSettings settings, EdgeCounters counters, DiskCache cache, CacheMissHandler missHandler) {
+            EdgeSettings settings,
+            EdgeCounters counters,
+            @Nullable DiskCache cache,
+            CacheMissHandler missHandler,
+            @Nullable OriginPassthrough passthrough) {
+        if ((cache == null) == (passthrough == null)) {
+            throw new IllegalArgumentException("Give either a cache or an origin passthrough");
+        }
         this.settings = settings;
         this.counters = counters;
         this.cache = cache;
         this.missHandler = missHandler;
+        this.passthrough = passthrough;
         this.manifestCacheControl =
                 "public, max-age=" + settings.manifestMaxAge().toSeconds();
     }
@@ -115,9 +146,12 @@ public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHt
     }
 
     private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
-        counters.requests.increment();
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         boolean head = request.method().equals(HttpMethod.HEAD);
+        if (request.decoderResult().isSuccess() && operations(ctx, request, keepAlive, head)) {
+            return;
+        }
+        counters.requests.increment();
         if (!request.decoderResult().isSuccess()) {
             counters.badRequests.increment();
             problem(ctx, HttpResponseStatus.BAD_REQUEST, "The request could not be parsed", false, head);
@@ -143,15 +177,19 @@ public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHt
             problem(ctx, HttpResponseStatus.BAD_REQUEST, "The request path is not a valid edge path", keepAlive, head);
             return;
         }
-        List<String> tokens = query.parameters().get("t");
-        if (tokens == null || tokens.size() != 1) {
-            counters.forbidden.increment();
-            problem(ctx, HttpResponseStatus.FORBIDDEN, "A single token parameter 't' is required", keepAlive, head);
-            return;
+        String token = target.token();
+        if (token == null) {
+            List<String> tokens = query.parameters().get("t");
+            if (tokens == null || tokens.size() != 1) {
+                counters.forbidden.increment();
+                problem(ctx, HttpResponseStatus.FORBIDDEN, "A single token parameter 't' is required", keepAlive, head);
+                return;
+            }
+            token = tokens.getFirst();
         }
         EdgeTokenVerification verification = EdgeTokens.verify(
                 settings.tokenSecrets(),
-                tokens.getFirst(),
+                token,
                 target.requestPath(),
                 settings.clock().instant());
         if (!verification.isValid()) {
@@ -159,14 +197,62 @@ public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHt
             problem(ctx, HttpResponseStatus.FORBIDDEN, forbiddenDetail(verification.outcome()), keepAlive, head);
             return;
         }
+        if (passthrough != null) {
+            fromOrigin(ctx, request, target, passthrough, keepAlive, head);
+            return;
+        }
         Path file = settings.cacheRoot().resolve(target.titleId()).resolve(target.path());
         BasicFileAttributes attributes = regularFile(file);
         if (attributes != null) {
-            cache.touch(target.titleId(), target.path());
-            serve(ctx, request, target, file, attributes, keepAlive, head, true);
+            Objects.requireNonNull(cache).touch(target.titleId(), target.path());
+            serve(ctx, request, target, Body.of(file, attributes), keepAlive, head, true);
             return;
         }
         onMiss(ctx, request, target, file, keepAlive, head);
+    }
+
+    /**
+     * Answers the operations endpoints, which need no token and are not counted: health for the
+     * launcher's probe, and the stats as JSON for loopback callers (404 for anyone else).
+     *
+     * @return whether the request was one of them
+     */
+    private boolean operations(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive, boolean head) {
+        String uri = request.uri();
+        int query = uri.indexOf('?');
+        String path = query < 0 ? uri : uri.substring(0, query);
+        if (!path.equals(HEALTH_PATH) && !path.equals(STATS_PATH)) {
+            return false;
+        }
+        if (!head && !request.method().equals(HttpMethod.GET)) {
+            HttpResponse response =
+                    problemResponse(HttpResponseStatus.METHOD_NOT_ALLOWED, "Only GET and HEAD are supported", false);
+            response.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
+            send(ctx, response, keepAlive);
+            return true;
+        }
+        String body;
+        if (path.equals(HEALTH_PATH)) {
+            body = "{\"status\":\"UP\"}";
+        } else if (ctx.channel().remoteAddress() instanceof InetSocketAddress remote
+                && remote.getAddress() != null
+                && remote.getAddress().isLoopbackAddress()) {
+            body = counters.snapshot(cache).toJson();
+        } else {
+            problem(ctx, HttpResponseStatus.NOT_FOUND, "No such object on this edge", keepAlive, head);
+            return true;
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse response = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                HttpResponseStatus.OK,
+                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+        response.headers().set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        response.headers().set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
+        send(ctx, response, keepAlive);
+        return true;
     }
 
     private void onMiss(
@@ -177,26 +263,71 @@ public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHt
             boolean keepAlive,
             boolean head) {
         counters.misses.increment();
-        CompletionStage<Boolean> fill = missHandler.fill(target.titleId(), target.path());
-        var future = fill.toCompletableFuture();
+        afterStage(ctx, request, missHandler.fill(target.titleId(), target.path()), (filled, failure) -> {
+            if (failure != null) {
+                problem(
+                        ctx,
+                        HttpResponseStatus.BAD_GATEWAY,
+                        "The object could not be fetched from origin",
+                        keepAlive,
+                        head);
+                return;
+            }
+            BasicFileAttributes attributes = Boolean.TRUE.equals(filled) ? regularFile(file) : null;
+            if (attributes == null) {
+                problem(ctx, HttpResponseStatus.NOT_FOUND, "No such object on this edge", keepAlive, head);
+                return;
+            }
+            serve(ctx, request, target, Body.of(file, attributes), keepAlive, head, false);
+        });
+    }
+
+    /** Origin mode: every request is a lookup in origin, counted as a miss. */
+    private void fromOrigin(
+            ChannelHandlerContext ctx,
+            FullHttpRequest request,
+            RequestPaths.Target target,
+            OriginPassthrough origin,
+            boolean keepAlive,
+            boolean head) {
+        counters.misses.increment();
+        afterStage(ctx, request, origin.resolve(target.titleId(), target.path()), (found, failure) -> {
+            if (failure != null) {
+                problem(ctx, HttpResponseStatus.BAD_GATEWAY, "Origin could not be read", keepAlive, head);
+                return;
+            }
+            if (found == null || found.isEmpty()) {
+                problem(ctx, HttpResponseStatus.NOT_FOUND, "No such object in origin", keepAlive, head);
+                return;
+            }
+            serve(ctx, request, target, Body.of(found.get()), keepAlive, head, false);
+        });
+    }
+
+    /**
+     * Runs {@code then} on the event loop once {@code stage} completes: at once if it already has,
+     * else after pausing reads, so that pipelined requests wait in order behind this one.
+     */
+    private <T> void afterStage(
+            ChannelHandlerContext ctx,
+            FullHttpRequest request,
+            CompletionStage<T> stage,
+            BiConsumer<@Nullable T, @Nullable Throwable> then) {
+        CompletableFuture<T> future = stage.toCompletableFuture();
         if (future.isDone()) {
-            afterFill(
-                    ctx,
-                    request,
-                    target,
-                    file,
-                    keepAlive,
-                    head,
-                    future.isCompletedExceptionally() ? null : future.join());
+            if (future.isCompletedExceptionally()) {
+                then.accept(null, future.exceptionNow());
+            } else {
+                then.accept(future.join(), null);
+            }
             return;
         }
-        // Pipelined requests wait in order behind this one; reading pauses until it is answered.
         waiting = true;
         ctx.channel().config().setAutoRead(false);
         request.retain();
-        fill.whenComplete((filled, failure) -> ctx.executor().execute(() -> {
+        stage.whenComplete((value, failure) -> ctx.executor().execute(() -> {
             try {
-                afterFill(ctx, request, target, file, keepAlive, head, failure == null ? filled : null);
+                then.accept(failure == null ? value : null, failure);
             } finally {
                 request.release();
                 waiting = false;
@@ -221,45 +352,16 @@ public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHt
         }
     }
 
-    private void afterFill(
-            ChannelHandlerContext ctx,
-            FullHttpRequest request,
-            RequestPaths.Target target,
-            Path file,
-            boolean keepAlive,
-            boolean head,
-            @Nullable Boolean filled) {
-        if (filled == null) {
-            problem(
-                    ctx,
-                    HttpResponseStatus.BAD_GATEWAY,
-                    "The object could not be fetched from origin",
-                    keepAlive,
-                    head);
-            return;
-        }
-        BasicFileAttributes attributes = filled ? regularFile(file) : null;
-        if (attributes == null) {
-            problem(ctx, HttpResponseStatus.NOT_FOUND, "No such object on this edge", keepAlive, head);
-            return;
-        }
-        serve(ctx, request, target, file, attributes, keepAlive, head, false);
-    }
-
     private void serve(
             ChannelHandlerContext ctx,
             FullHttpRequest request,
             RequestPaths.Target target,
-            Path file,
-            BasicFileAttributes attributes,
+            Body body,
             boolean keepAlive,
             boolean head,
             boolean hit) {
-        long size = attributes.size();
-        long modifiedMillis = attributes.lastModifiedTime().toMillis();
-        String etag = "\"" + Long.toHexString(size) + "-"
-                + Long.toHexString(attributes.lastModifiedTime().toInstant().getEpochSecond()) + "."
-                + Integer.toHexString(attributes.lastModifiedTime().toInstant().getNano()) + "\"";
+        long size = body.size();
+        String etag = body.etag();
         String cacheControl = isManifest(target.path()) ? manifestCacheControl : SEGMENT_CACHE_CONTROL;
 
         String ifNoneMatch = request.headers().get(HttpHeaderNames.IF_NONE_MATCH);
@@ -305,7 +407,7 @@ public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHt
         headers.set(HttpHeaderNames.CONTENT_TYPE, ContentTypes.forPath(target.path()));
         headers.set(HttpHeaderNames.CONTENT_LENGTH, length);
         headers.set(HttpHeaderNames.ETAG, etag);
-        headers.set(HttpHeaderNames.LAST_MODIFIED, DateFormatter.format(new Date(modifiedMillis)));
+        headers.set(HttpHeaderNames.LAST_MODIFIED, DateFormatter.format(new Date(body.modifiedMillis())));
         headers.set(HttpHeaderNames.CACHE_CONTROL, cacheControl);
         headers.set(HttpHeaderNames.ACCEPT_RANGES, HttpHeaderValues.BYTES);
         headers.set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
@@ -322,13 +424,91 @@ public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHt
             return;
         }
         long sent = length;
-        ctx.write(response);
-        ctx.write(new DefaultFileRegion(file.toFile(), offset, length)).addListener(future -> {
-            if (future.isSuccess()) {
-                (hit ? counters.hitBytes : counters.missBytes).add(sent);
+        LongAdder bytes = hit ? counters.hitBytes : counters.missBytes;
+        if (body.file() != null) {
+            boolean corked = cork(ctx, true);
+            ctx.write(response);
+            ctx.write(new DefaultFileRegion(body.file().toFile(), offset, length))
+                    .addListener(future -> {
+                        if (future.isSuccess()) {
+                            bytes.add(sent);
+                        }
+                    });
+            ChannelFuture last = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+            if (corked) {
+                last.addListener(future -> cork(ctx, false));
             }
-        });
-        finish(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT), keepAlive);
+            finish(last, keepAlive);
+            return;
+        }
+        InputStream in;
+        try {
+            in = Objects.requireNonNull(body.object()).openStream(offset, length);
+        } catch (IOException | RuntimeException e) {
+            problem(ctx, HttpResponseStatus.BAD_GATEWAY, "Origin could not be read", false, false);
+            return;
+        }
+        ctx.write(response);
+        finish(
+                ctx.writeAndFlush(new HttpChunkedInput(new ChunkedStream(in, STREAM_CHUNK_BYTES)))
+                        .addListener(future -> {
+                            if (future.isSuccess()) {
+                                bytes.add(sent);
+                            } else {
+                                ctx.close();
+                            }
+                        }),
+                keepAlive);
+    }
+
+    /**
+     * What a response describes: a file (sent with sendfile) or an origin object without a local
+     * file (streamed).
+     */
+    private record Body(
+            long size,
+            String etag,
+            long modifiedMillis,
+            @Nullable Path file,
+            @Nullable OriginObject object) {
+
+        /** A cached file; its ETag is its size and modification time. */
+        static Body of(Path file, BasicFileAttributes attributes) {
+            long size = attributes.size();
+            String etag = "\"" + Long.toHexString(size) + "-"
+                    + Long.toHexString(attributes.lastModifiedTime().toInstant().getEpochSecond()) + "."
+                    + Integer.toHexString(
+                            attributes.lastModifiedTime().toInstant().getNano()) + "\"";
+            return new Body(size, etag, attributes.lastModifiedTime().toMillis(), file, null);
+        }
+
+        /** An origin object, with origin's ETag; its local file if origin has one. */
+        static Body of(OriginObject object) {
+            return new Body(
+                    object.size(),
+                    object.etag(),
+                    object.lastModified().toEpochMilli(),
+                    object.localFile().orElse(null),
+                    object);
+        }
+    }
+
+    /**
+     * Holds back partial segments while the header and the file go out (TCP_CORK on the epoll
+     * transport, as nginx's {@code tcp_nopush}), so the header shares the first packet with the
+     * body instead of waking the client up on its own.
+     *
+     * @return whether the option could be set
+     */
+    private static boolean cork(ChannelHandlerContext ctx, boolean on) {
+        if (ctx.channel() instanceof EpollSocketChannel epoll && epoll.isActive()) {
+            try {
+                return epoll.config().setTcpCork(on).isTcpCork() == on;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static @Nullable BasicFileAttributes regularFile(Path file) {

@@ -6,20 +6,38 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a request target into a title id and a relative path, or refuses it. The raw path is
- * percent-decoded first and then checked by {@link OriginPaths}, so {@code ..}, {@code %2e%2e},
- * {@code %2f}, backslashes, empty segments, absolute paths and dot-files are all refused before
- * anything touches the disk.
+ * Turns a request target into a title id, a relative path and (for the token-in-path form) a token,
+ * or refuses it. Two forms are served:
+ *
+ * <ul>
+ *   <li>{@code /v/<titleId>/<path>} with the token in the query ({@code ?t=<token>});
+ *   <li>{@code /s/<token>/v/<titleId>/<path>}, the form playback hands out, because players
+ *       resolve relative manifest URIs against the manifest's URL and drop its query, but keep its
+ *       path. The token segment is taken as it is (tokens are base64url and {@code '.'}, never
+ *       escaped) and is checked against {@code /v/<titleId>/<path>}, the rest of the path.
+ * </ul>
+ *
+ * The raw {@code /v/...} path is percent-decoded first and then checked by {@link OriginPaths}, so
+ * {@code ..}, {@code %2e%2e}, {@code %2f}, backslashes, empty segments, absolute paths and
+ * dot-files are all refused before anything touches the disk.
  */
 final class RequestPaths {
 
-    /** The prefix every served path starts with. */
+    /** The prefix every served object path starts with. */
     static final String PREFIX = "/v/";
 
-    /** A validated request path. */
-    record Target(String titleId, String path) {
+    /** The prefix of the token-in-path form. */
+    static final String TOKEN_PREFIX = "/s/";
+
+    /**
+     * A validated request path.
+     *
+     * @param token the token from the path ({@code /s/<token>/...}), or null for the query form
+     */
+    record Target(String titleId, String path, @Nullable String token) {
 
         /** The decoded request path a token must cover: {@code /v/<titleId>/<path>}. */
         String requestPath() {
@@ -32,11 +50,22 @@ final class RequestPaths {
     /**
      * Parses the raw (still encoded) path of a request target, without its query.
      *
-     * @throws IllegalArgumentException if the path is not {@code /v/<titleId>/<path>} with a valid
-     *     title id and a normalised relative path
+     * @throws IllegalArgumentException if the path is not {@code /v/<titleId>/<path>} or {@code
+     *     /s/<token>/v/<titleId>/<path>} with a non-empty token, a valid title id and a normalised
+     *     relative path
      */
     static Target parse(String rawPath) {
-        String decoded = percentDecode(rawPath);
+        String token = null;
+        String objectPath = rawPath;
+        if (rawPath.startsWith(TOKEN_PREFIX)) {
+            int slash = rawPath.indexOf('/', TOKEN_PREFIX.length());
+            if (slash <= TOKEN_PREFIX.length()) {
+                throw new IllegalArgumentException("Path must be " + TOKEN_PREFIX + "<token>" + PREFIX + "...");
+            }
+            token = rawPath.substring(TOKEN_PREFIX.length(), slash);
+            objectPath = rawPath.substring(slash);
+        }
+        String decoded = percentDecode(objectPath);
         if (!decoded.startsWith(PREFIX)) {
             throw new IllegalArgumentException("Path must start with " + PREFIX);
         }
@@ -47,7 +76,7 @@ final class RequestPaths {
         }
         String titleId = OriginPaths.requireTitleId(rest.substring(0, slash));
         String path = OriginPaths.requireRelativePath(rest.substring(slash + 1));
-        return new Target(titleId, path);
+        return new Target(titleId, path, token);
     }
 
     /** Decodes {@code %XX} escapes as UTF-8; {@code '+'} stays a plus sign, as in any URI path. */

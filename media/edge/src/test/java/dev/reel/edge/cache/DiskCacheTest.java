@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +73,51 @@ class DiskCacheTest {
         assertThat(onDisk).isEqualTo(cache.usedBytes());
         assertThat(cache.contains("t3", "seg-9.m4s")).isTrue();
         assertThat(cache.contains("t1", "a.m4s")).isFalse();
+    }
+
+    @Test
+    void pinnedTitlesAreNeverEvicted() throws IOException {
+        DiskCache cache = DiskCache.open(root, 1000, EvictionPolicy.lru());
+        put(cache, "pinned", "a.m4s", 300);
+        put(cache, "pinned", "b.m4s", 300);
+        cache.pin(List.of("pinned"));
+
+        for (int i = 0; i < 5; i++) {
+            put(cache, "other", "seg-" + i + ".m4s", 200);
+        }
+
+        assertThat(cache.pinned()).containsExactly("pinned");
+        assertThat(cache.contains("pinned", "a.m4s")).isTrue();
+        assertThat(cache.contains("pinned", "b.m4s")).isTrue();
+        assertThat(cache.contains("other", "seg-4.m4s")).isTrue();
+        assertThat(cache.evictions()).isPositive();
+        assertThat(cache.usedBytes()).isLessThanOrEqualTo(1000);
+        assertThatThrownBy(() -> put(cache, "other", "big.m4s", 500))
+                .as("pinned titles alone leave too little room")
+                .isInstanceOf(IOException.class);
+
+        cache.pin(List.of());
+        put(cache, "other", "big.m4s", 500);
+        assertThat(cache.contains("pinned", "a.m4s")).isFalse();
+    }
+
+    @Test
+    void droppingATitleDeletesItsObjectsAndDirectories() throws IOException {
+        DiskCache cache = DiskCache.open(root, 10_000, EvictionPolicy.lru());
+        put(cache, "gone", "v-1/video/a.m4s", 300);
+        put(cache, "gone", "v-1/video/b.m4s", 200);
+        put(cache, "kept", "a.m4s", 100);
+        cache.pin(List.of("gone"));
+
+        long freed = cache.dropTitle("gone");
+
+        assertThat(freed).isEqualTo(500);
+        assertThat(root.resolve("gone")).doesNotExist();
+        assertThat(cache.entries()).extracting(CacheEntry::titleId).containsExactly("kept");
+        assertThat(cache.usedBytes()).isEqualTo(100);
+        assertThat(cache.evictions()).isZero();
+        assertThat(cache.dropTitle("never-cached")).isZero();
+        assertThatThrownBy(() -> cache.dropTitle("../kept")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

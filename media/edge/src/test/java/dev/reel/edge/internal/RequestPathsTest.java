@@ -19,6 +19,17 @@ class RequestPathsTest {
     }
 
     @Test
+    void takesTheTokenFromThePathFormAndChecksTheRest() {
+        RequestPaths.Target target = RequestPaths.parse("/s/abc.def_-/v/title1/v-1/video/seg-1.m4s");
+
+        assertThat(target.token()).isEqualTo("abc.def_-");
+        assertThat(target.titleId()).isEqualTo("title1");
+        assertThat(target.path()).isEqualTo("v-1/video/seg-1.m4s");
+        assertThat(target.requestPath()).isEqualTo("/v/title1/v-1/video/seg-1.m4s");
+        assertThat(RequestPaths.parse("/v/title1/a.m4s").token()).isNull();
+    }
+
+    @Test
     void decodesPercentEscapesAndKeepsPlus() {
         assertThat(RequestPaths.parse("/v/title1/a%2Bb+c.m4s").path()).isEqualTo("a+b+c.m4s");
     }
@@ -48,6 +59,14 @@ class RequestPathsTest {
                 "/v/title1/",
                 "/x/title1/a.m4s",
                 "/etc/passwd",
+                "/s//v/title1/a.m4s",
+                "/s/tok",
+                "/s/tok/",
+                "/s/tok/../v/title1/a.m4s",
+                "/s/tok/v/title1/../title2/a.m4s",
+                "/s/tok/v/title1/%2e%2e/title2/a.m4s",
+                "/s/tok/s/tok/v/title1/a.m4s",
+                "/s/tok%2fv/title1/a.m4s",
             })
     void refusesEscapes(String raw) {
         assertThatThrownBy(() -> RequestPaths.parse(raw)).isInstanceOf(IllegalArgumentException.class);

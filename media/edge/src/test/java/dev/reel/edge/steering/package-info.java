@@ -1,0 +1,4 @@
+@NullMarked
+package dev.reel.edge.steering;
+
+import org.jspecify.annotations.NullMarked;

@@ -91,9 +91,10 @@ public record SteeringProperties(
      * @param checkInterval how often each instance looks whether the window is open and today's run is still due
      * @param horizon how far ahead popularity is projected (the day the fill serves)
      * @param watchedFraction the share of a title's bytes an average view requests, turning predicted views into
-     *     predicted bytes
+     *     predicted bytes for titles no heartbeat has reported bytes watched for yet
      * @param pinShare on a flash appliance, the densest titles are pinned until they fill this share of its
-     *     capacity (0 pins nothing)
+     *     capacity (0 pins nothing); the rest stays an LRU cache for what the forecast missed (new releases).
+     *     {@code bench/fill} finds 0.8 best: 0.5 lets the day's misses evict planned titles, 1.0 leaves no room
      */
     public record Fill(
             @DefaultValue("02:00-05:00") String window,
@@ -101,7 +102,7 @@ public record SteeringProperties(
             @DefaultValue("1m") Duration checkInterval,
             @DefaultValue("24h") Duration horizon,
             @DefaultValue("0.5") double watchedFraction,
-            @DefaultValue("0.5") double pinShare) {
+            @DefaultValue("0.8") double pinShare) {
 
         public Fill {
             if (watchedFraction <= 0 || watchedFraction > 1) {
@@ -114,8 +115,8 @@ public record SteeringProperties(
     }
 
     /**
-     * The popularity model: every {@code PlaybackStarted} adds 1 to its title's score, and scores decay
-     * exponentially.
+     * The popularity model: every {@code PlaybackStarted} adds 1 to its title's view score, heartbeats and stops add
+     * the bytes streamed to its watched score, and both decay exponentially.
      *
      * @param halfLife the time after which a view counts half
      */

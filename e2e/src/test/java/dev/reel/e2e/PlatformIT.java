@@ -350,9 +350,10 @@ class PlatformIT {
     void firstStartSeedsAPlayableDemoCatalog() throws Exception {
         JsonNode demo = waitFor(
                 Duration.ofMinutes(12),
+                // The demo genre appears with the first demo title: until then the answer is a 404 problem.
                 () -> api.get("/api/v1/titles?genre=demo&size=20", adminToken).json(),
-                page -> page.get("items").size() == 4
-                        && StreamSupport.stream(page.get("items").spliterator(), false)
+                page -> page.path("items").size() == 4
+                        && StreamSupport.stream(page.path("items").spliterator(), false)
                                 .allMatch(t -> t.get("playable").asBoolean()));
         assertThat(demo.get("totalItems").asInt()).isEqualTo(4);
         var status = platform.reel(Duration.ofSeconds(30), "status");
@@ -379,7 +380,7 @@ class PlatformIT {
                 .isNotEmpty()
                 .allMatch(uri -> uri.startsWith(session.baseUrls().get(0)));
         assertThat(viewer.dashManifest(session))
-                .contains("<BaseURL>" + session.baseUrls().get(0) + "</BaseURL>");
+                .contains(">" + session.baseUrls().get(0) + "</BaseURL>");
 
         Viewer.Rendition rendition = viewer.rendition(variants.get(0));
         Api.Response licence = viewer.licence(session, rendition.keyIdHex());
@@ -510,8 +511,11 @@ class PlatformIT {
             assertThat(viewer.fetchWithFallback(before, playlist))
                     .as("index of the edge that served the retry")
                     .isEqualTo(1);
-            Viewer.Session after = waitFor(Duration.ofSeconds(15), () -> viewer.start(profile, title), s -> !s.edgeIds()
-                    .contains("isp-a"));
+            Viewer.Session after = waitFor(
+                    Duration.ofSeconds(15),
+                    Duration.ofMillis(200),
+                    () -> viewer.probe(profile, title),
+                    s -> !s.edgeIds().contains("isp-a"));
             double seconds = (System.nanoTime() - frozenAt) / 1e9;
             System.out.printf("e2e: new sessions avoided the frozen isp-a %.2f s after it stopped%n", seconds);
             assertThat(seconds).isLessThan(5.0 + 1.0); // the 5 s rotation timeout, plus polling and one session start

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 public class PlaybackLoad {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final Pattern TITLE_ID =
+            Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"\\s*,\\s*\"type\"\\s*:\\s*\"(MOVIE|SERIES)\"");
     private static final Pattern SESSION = Pattern.compile("\"sessionId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     record Client(HttpClient http, String token, String profile) {}
@@ -49,7 +51,8 @@ public class PlaybackLoad {
         int clients = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
 
-        List<String> titles = ids(get(HttpClient.newHttpClient(), gateway + "/api/v1/titles?genre=demo&size=20", null));
+        List<String> titles =
+                ids(TITLE_ID, get(HttpClient.newHttpClient(), gateway + "/api/v1/titles?genre=demo&size=20", null));
         if (titles.isEmpty()) {
             throw new IllegalStateException("no demo titles: is the demo catalog seeded?");
         }
@@ -151,13 +154,13 @@ public class PlaybackLoad {
         send(http, "POST", gateway + "/api/v1/accounts", credentials, null, 201);
         HttpResponse<String> login = send(http, "POST", gateway + "/api/v1/auth/login", credentials, null, 200);
         String token = login.headers().firstValue("Authorization").orElseThrow().substring("Bearer ".length());
-        String profile = ids(get(http, gateway + "/api/v1/profiles", token)).getFirst();
+        String profile = ids(ID, get(http, gateway + "/api/v1/profiles", token)).getFirst();
         return new Client(http, token, profile);
     }
 
-    private static List<String> ids(String json) {
+    private static List<String> ids(Pattern pattern, String json) {
         List<String> ids = new ArrayList<>();
-        Matcher matcher = ID.matcher(json);
+        Matcher matcher = pattern.matcher(json);
         while (matcher.find()) {
             if (!ids.contains(matcher.group(1))) {
                 ids.add(matcher.group(1));

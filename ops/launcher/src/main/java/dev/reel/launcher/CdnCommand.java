@@ -32,15 +32,8 @@ final class CdnCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Plans a fill now instead of waiting for the off-peak window, and prints what each appliance will hold. */
-    @Command(
-            name = "fill",
-            mixinStandardHelpOptions = true,
-            description = {
-                "Plans the fill of every appliance from predicted popularity now (normally done in the off-peak"
-                        + " window). Appliances fetch and drop titles at their next report, within seconds."
-            })
-    static final class Fill implements Callable<Integer> {
+    /** One admin call to steering through the gateway, printed as a table. */
+    abstract static class AdminCall implements Callable<Integer> {
 
         @Mixin
         private DataDirOption dataDirectory = new DataDirOption();
@@ -51,10 +44,48 @@ final class CdnCommand implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
 
+        private final String method;
+        private final String path;
+
+        AdminCall(String method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        /** Prints the answer. */
+        abstract void print(JsonNode answer, PrintWriter out);
+
         @Override
         public Integer call() throws InterruptedException {
+            JsonNode answer;
+            try (GatewayClient client = api.client(dataDirectory.layout())) {
+                answer = client.json(method, path, null).json();
+            } catch (StudioException e) {
+                throw new LauncherException(e.getMessage(), 1);
+            }
             PrintWriter out = spec.commandLine().getOut();
-            JsonNode plan = request(api, dataDirectory.layout(), "POST", "/api/v1/cdn/fill");
+            print(answer, out);
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** Plans a fill now instead of waiting for the off-peak window, and prints what each appliance will hold. */
+    @Command(
+            name = "fill",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Plans the fill of every appliance from predicted popularity now (normally done in the off-peak"
+                        + " window). Appliances fetch and drop titles at their next report, within seconds."
+            })
+    static final class Fill extends AdminCall {
+
+        Fill() {
+            super("POST", "/api/v1/cdn/fill");
+        }
+
+        @Override
+        void print(JsonNode plan, PrintWriter out) {
             out.printf(
                     "Fill plan %s (%s)%n",
                     plan.path("planId").asString(), plan.path("createdAt").asString());
@@ -73,27 +104,19 @@ final class CdnCommand implements Callable<Integer> {
                         appliance.path("fetch").asInt(),
                         appliance.path("drop").asInt());
             }
-            return 0;
         }
     }
 
     /** Lists the appliances steering knows, with their health and load. */
     @Command(name = "appliances", mixinStandardHelpOptions = true, description = "Lists the edge appliances.")
-    static final class Appliances implements Callable<Integer> {
+    static final class Appliances extends AdminCall {
 
-        @Mixin
-        private DataDirOption dataDirectory = new DataDirOption();
-
-        @Mixin
-        private AdminApiOptions api = new AdminApiOptions();
-
-        @Spec
-        private CommandSpec spec;
+        Appliances() {
+            super("GET", "/api/v1/cdn/appliances?size=100");
+        }
 
         @Override
-        public Integer call() throws InterruptedException {
-            PrintWriter out = spec.commandLine().getOut();
-            JsonNode page = request(api, dataDirectory.layout(), "GET", "/api/v1/cdn/appliances?size=100");
+        void print(JsonNode page, PrintWriter out) {
             out.printf(
                     "%-10s %-9s %-8s %-28s %12s %12s %6s %9s%n",
                     "APPLIANCE", "ROTATION", "TIER", "URL", "USED", "CAPACITY", "CONNS", "HIT(bytes)");
@@ -110,16 +133,6 @@ final class CdnCommand implements Callable<Integer> {
                         appliance.path("openConnections").asInt(),
                         appliance.path("hitRatioBytes").asDouble() * 100);
             }
-            return 0;
-        }
-    }
-
-    private static JsonNode request(AdminApiOptions api, Layout layout, String method, String path)
-            throws InterruptedException {
-        try (GatewayClient client = api.client(layout)) {
-            return client.json(method, path, null).json();
-        } catch (StudioException e) {
-            throw new LauncherException(e.getMessage(), 1);
         }
     }
 }

@@ -86,6 +86,14 @@ public record OriginSettings(
         }
     }
 
+    /** Where the embedded platform keeps its origin, relative to the working directory: {@code .reel/origin}. */
+    public static final Path LOCAL_ROOT = Path.of(".reel/origin");
+
+    /** A filesystem origin under {@link #LOCAL_ROOT} with the default retention: what a service uses unconfigured. */
+    public static OriginSettings local() {
+        return fileSystem(LOCAL_ROOT);
+    }
+
     /** A filesystem origin under {@code root} with the default retention. */
     public static OriginSettings fileSystem(Path root) {
         return new OriginSettings(Type.FS, Objects.requireNonNull(root, "root"), null, "", null, null, false, null);

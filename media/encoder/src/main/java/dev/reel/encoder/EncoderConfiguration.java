@@ -35,7 +35,7 @@ class EncoderConfiguration {
     /** The origin that packaged titles are published to ({@code reel.encoder.origin.*}). */
     @Bean(destroyMethod = "close")
     OriginStore originStore(EncoderProperties properties) {
-        return OriginStores.create(properties.origin().settings());
+        return OriginStores.create(properties.origin());
     }
 
     /**

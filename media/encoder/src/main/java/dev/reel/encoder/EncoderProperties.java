@@ -1,8 +1,6 @@
 package dev.reel.encoder;
 
 import dev.reel.origin.OriginSettings;
-import dev.reel.origin.RetentionPolicy;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,56 +24,18 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("reel.encoder")
 public record EncoderProperties(
         @DefaultValue(".reel/encoder") Path workDir,
-        @DefaultValue Origin origin,
+        @Nullable OriginSettings origin,
         @DefaultValue Keys keys,
         @DefaultValue Jobs jobs,
         @DefaultValue Uploads uploads) {
 
+    public EncoderProperties {
+        origin = origin == null ? OriginSettings.local() : origin;
+    }
+
     /** {@code <work-dir>/jobs}: one scratch directory per job. */
     public Path jobsDir() {
         return workDir.resolve("jobs");
-    }
-
-    /**
-     * The origin store, mapped onto {@link OriginSettings}.
-     *
-     * @param type {@code fs} or {@code s3}
-     * @param root for {@code fs}: the directory holding every title
-     * @param bucket for {@code s3}: the bucket
-     * @param prefix for {@code s3}: a key prefix, empty or ending with {@code /}
-     * @param endpoint for {@code s3}: an endpoint override (s3proxy, MinIO); empty means AWS
-     * @param region for {@code s3}: the signing region; empty means the SDK's default
-     * @param pathStyle for {@code s3}: path-style addressing
-     * @param keepPrevious superseded versions kept readable for players that pinned them
-     * @param abandonedAfter age after which a version that never became current is removed
-     */
-    public record Origin(
-            @DefaultValue("fs") String type,
-            @DefaultValue(".reel/origin") Path root,
-            @Nullable String bucket,
-            @DefaultValue("") String prefix,
-            @Nullable URI endpoint,
-            @Nullable String region,
-            @DefaultValue("false") boolean pathStyle,
-            @DefaultValue("1") int keepPrevious,
-            @DefaultValue("1d") Duration abandonedAfter) {
-
-        /**
-         * The validated library settings.
-         *
-         * @throws IllegalArgumentException naming the first invalid setting
-         */
-        public OriginSettings settings() {
-            return new OriginSettings(
-                    OriginSettings.Type.parse(type),
-                    root,
-                    bucket == null || bucket.isBlank() ? null : bucket,
-                    prefix,
-                    endpoint,
-                    region == null || region.isBlank() ? null : region,
-                    pathStyle,
-                    new RetentionPolicy(keepPrevious, abandonedAfter));
-        }
     }
 
     /**

@@ -32,7 +32,7 @@ class EncoderPropertiesTest {
         assertThat(properties.jobs().profiles().fastProfile().preset()).isEqualTo("veryfast");
         assertThat(properties.jobs().profiles().standardProfile().passes()).isEqualTo(2);
         assertThat(properties.uploads().maxChunk().toMegabytes()).isEqualTo(64);
-        OriginSettings origin = properties.origin().settings();
+        OriginSettings origin = properties.origin();
         assertThat(origin.type()).isEqualTo(OriginSettings.Type.FS);
         assertThat(origin.root()).isEqualTo(Path.of(".reel/origin"));
         assertThat(properties.keys().url()).endsWith("/keys");
@@ -47,7 +47,9 @@ class EncoderPropertiesTest {
                 "reel.encoder.origin.type", "s3",
                 "reel.encoder.origin.bucket", "media",
                 "reel.encoder.origin.endpoint", "http://localhost:9000",
-                "reel.encoder.origin.path-style", "true"));
+                "reel.encoder.origin.path-style", "true",
+                "reel.encoder.origin.retention.keep-previous", "3",
+                "reel.encoder.origin.retention.abandoned-after", "2h"));
 
         assertThat(properties.jobs().workerCount()).isZero();
         EncoderProperties.Profile fast = properties.jobs().profiles().fastProfile();
@@ -57,10 +59,12 @@ class EncoderPropertiesTest {
         EncoderProperties.Profile standard = properties.jobs().profiles().standardProfile();
         assertThat(standard.preset()).isEqualTo("medium");
         assertThat(standard.chunkSegments()).isEqualTo(8);
-        OriginSettings origin = properties.origin().settings();
+        OriginSettings origin = properties.origin();
         assertThat(origin.type()).isEqualTo(OriginSettings.Type.S3);
         assertThat(origin.bucket()).isEqualTo("media");
         assertThat(origin.pathStyle()).isTrue();
+        assertThat(origin.retention().keepPrevious()).isEqualTo(3);
+        assertThat(origin.retention().abandonedAfter()).hasHours(2);
     }
 
     @Test

@@ -31,7 +31,7 @@ class SteeringConfiguration {
     /** The origin, read only: titles, their current versions and sizes. Closed with the context. */
     @Bean(destroyMethod = "close")
     OriginStore steeringOriginStore(SteeringProperties properties) {
-        return OriginStores.create(properties.origin().settings());
+        return OriginStores.create(properties.origin());
     }
 
     /**

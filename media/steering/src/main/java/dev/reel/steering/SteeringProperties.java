@@ -1,7 +1,6 @@
 package dev.reel.steering;
 
 import dev.reel.origin.OriginSettings;
-import dev.reel.origin.RetentionPolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("reel.steering")
 public record SteeringProperties(
         @DefaultValue(".reel/secrets/edge-token.keys") Path edgeTokenKeys,
-        @DefaultValue Origin origin,
+        @Nullable OriginSettings origin,
         @DefaultValue("http://localhost:9000") URI originUrl,
         @DefaultValue("5s") Duration applianceTimeout,
         @DefaultValue("2s") Duration reportInterval,
@@ -36,49 +35,12 @@ public record SteeringProperties(
         @DefaultValue Events events) {
 
     public SteeringProperties {
+        origin = origin == null ? OriginSettings.local() : origin;
         if (applianceTimeout.isNegative() || applianceTimeout.isZero()) {
             throw new IllegalArgumentException("reel.steering.appliance-timeout must be positive");
         }
         if (reportInterval.isNegative() || reportInterval.isZero()) {
             throw new IllegalArgumentException("reel.steering.report-interval must be positive");
-        }
-    }
-
-    /**
-     * The origin store, mapped onto {@link OriginSettings} like the encoder's. Steering only reads it.
-     *
-     * @param type {@code fs} or {@code s3}
-     * @param root for {@code fs}: the directory holding every title
-     * @param bucket for {@code s3}: the bucket
-     * @param prefix for {@code s3}: a key prefix, empty or ending with {@code /}
-     * @param endpoint for {@code s3}: an endpoint override (s3proxy, MinIO); empty means AWS
-     * @param region for {@code s3}: the signing region; empty means the SDK's default
-     * @param pathStyle for {@code s3}: path-style addressing
-     */
-    public record Origin(
-            @DefaultValue("fs") String type,
-            @DefaultValue(".reel/origin") Path root,
-            @Nullable String bucket,
-            @DefaultValue("") String prefix,
-            @Nullable URI endpoint,
-            @Nullable String region,
-            @DefaultValue("false") boolean pathStyle) {
-
-        /**
-         * The validated library settings.
-         *
-         * @throws IllegalArgumentException naming the first invalid setting
-         */
-        public OriginSettings settings() {
-            return new OriginSettings(
-                    OriginSettings.Type.parse(type),
-                    root,
-                    bucket == null || bucket.isBlank() ? null : bucket,
-                    prefix,
-                    endpoint,
-                    region == null || region.isBlank() ? null : region,
-                    pathStyle,
-                    RetentionPolicy.DEFAULT);
         }
     }
 

@@ -25,8 +25,8 @@ class SteeringPropertiesTest {
         SteeringProperties properties = bind(Map.of());
 
         assertThat(properties.edgeTokenKeys()).isEqualTo(Path.of(".reel/secrets/edge-token.keys"));
-        assertThat(properties.origin().settings().type()).isEqualTo(OriginSettings.Type.FS);
-        assertThat(properties.origin().settings().root()).isEqualTo(Path.of(".reel/origin"));
+        assertThat(properties.origin().type()).isEqualTo(OriginSettings.Type.FS);
+        assertThat(properties.origin().root()).isEqualTo(Path.of(".reel/origin"));
         assertThat(properties.originUrl()).hasToString("http://localhost:9000");
         assertThat(properties.applianceTimeout()).hasSeconds(5);
         assertThat(properties.reportInterval()).hasSeconds(2);
@@ -49,7 +49,7 @@ class SteeringPropertiesTest {
                 "reel.steering.origin.root", "/data/origin"));
         assertThat(properties.fill().zone()).isEqualTo(ZoneId.of("Europe/Paris"));
         assertThat(properties.popularity().halfLife()).hasHours(12);
-        assertThat(properties.origin().settings().root()).isEqualTo(Path.of("/data/origin"));
+        assertThat(properties.origin().root()).isEqualTo(Path.of("/data/origin"));
 
         assertThatThrownBy(() -> bind(Map.of("reel.steering.popularity.half-life", "0s")))
                 .isInstanceOf(BindException.class)

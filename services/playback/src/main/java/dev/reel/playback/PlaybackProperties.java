@@ -1,7 +1,6 @@
 package dev.reel.playback;
 
 import dev.reel.origin.OriginSettings;
-import dev.reel.origin.RetentionPolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,13 +33,14 @@ public record PlaybackProperties(
         @DefaultValue("6h") Duration tokenLifetime,
         @DefaultValue(".reel/secrets/edge-token.keys") Path edgeTokenKeys,
         @DefaultValue("http://localhost:9000") URI originUrl,
-        @DefaultValue Origin origin,
+        @Nullable OriginSettings origin,
         @DefaultValue Keys keys,
         @DefaultValue Devices devices,
         @DefaultValue Sweeper sweeper,
         @DefaultValue Caches caches) {
 
     public PlaybackProperties {
+        origin = origin == null ? OriginSettings.local() : origin;
         if (maxStreams < 1) {
             throw new IllegalArgumentException("reel.playback.max-streams must be at least 1, was " + maxStreams);
         }
@@ -54,44 +54,6 @@ public record PlaybackProperties(
         String scheme = originUrl.getScheme();
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || originUrl.getHost() == null) {
             throw new IllegalArgumentException("reel.playback.origin-url must be an http(s) URL, was " + originUrl);
-        }
-    }
-
-    /**
-     * The origin store, mapped onto {@link OriginSettings} (the same block as the encoder's).
-     *
-     * @param type {@code fs} or {@code s3}
-     * @param root for {@code fs}: the directory holding every title
-     * @param bucket for {@code s3}: the bucket
-     * @param prefix for {@code s3}: a key prefix, empty or ending with {@code /}
-     * @param endpoint for {@code s3}: an endpoint override (s3proxy, MinIO); empty means AWS
-     * @param region for {@code s3}: the signing region; empty means the SDK's default
-     * @param pathStyle for {@code s3}: path-style addressing
-     */
-    public record Origin(
-            @DefaultValue("fs") String type,
-            @DefaultValue(".reel/origin") Path root,
-            @Nullable String bucket,
-            @DefaultValue("") String prefix,
-            @Nullable URI endpoint,
-            @Nullable String region,
-            @DefaultValue("false") boolean pathStyle) {
-
-        /**
-         * The validated library settings. Playback only reads, so the retention policy is the library's default.
-         *
-         * @throws IllegalArgumentException naming the first invalid setting
-         */
-        public OriginSettings settings() {
-            return new OriginSettings(
-                    OriginSettings.Type.parse(type),
-                    root,
-                    bucket == null || bucket.isBlank() ? null : bucket,
-                    prefix,
-                    endpoint,
-                    region == null || region.isBlank() ? null : region,
-                    pathStyle,
-                    RetentionPolicy.DEFAULT);
         }
     }
 

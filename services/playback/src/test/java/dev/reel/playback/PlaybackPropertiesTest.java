@@ -25,8 +25,8 @@ class PlaybackPropertiesTest {
         assertThat(properties.tokenLifetime()).hasHours(6);
         assertThat(properties.edgeTokenKeys()).isEqualTo(Path.of(".reel/secrets/edge-token.keys"));
         assertThat(properties.originUrl()).isEqualTo(URI.create("http://localhost:9000"));
-        assertThat(properties.origin().settings().type()).isEqualTo(OriginSettings.Type.FS);
-        assertThat(properties.origin().settings().root()).isEqualTo(Path.of(".reel/origin"));
+        assertThat(properties.origin().type()).isEqualTo(OriginSettings.Type.FS);
+        assertThat(properties.origin().root()).isEqualTo(Path.of(".reel/origin"));
         assertThat(properties.keys().url()).isEqualTo("jdbc:postgresql://localhost:15432/keys");
         assertThat(properties.keys().privateKey()).isEqualTo(Path.of(".reel/secrets/licence-private.pem"));
         assertThat(properties.devices().phoneMaxHeight()).isEqualTo(1080);
@@ -48,7 +48,7 @@ class PlaybackPropertiesTest {
                 "reel.playback.origin.bucket", "reel-origin"));
         assertThat(properties.maxStreams()).isEqualTo(4);
         assertThat(properties.devices().defaultCodecs()).containsExactly("avc1", "hvc1");
-        assertThat(properties.origin().settings().bucket()).isEqualTo("reel-origin");
+        assertThat(properties.origin().bucket()).isEqualTo("reel-origin");
     }
 
     @Test

@@ -15,7 +15,7 @@ class StreamConfiguration {
     /** The origin ({@code reel.playback.origin.*}); playback only reads it. */
     @Bean(destroyMethod = "close")
     OriginStore originStore(PlaybackProperties properties) {
-        return OriginStores.create(properties.origin().settings());
+        return OriginStores.create(properties.origin());
     }
 
     @Bean

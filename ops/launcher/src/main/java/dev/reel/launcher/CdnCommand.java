@@ -90,19 +90,21 @@ final class CdnCommand implements Callable<Integer> {
                     "Fill plan %s (%s)%n",
                     plan.path("planId").asString(), plan.path("createdAt").asString());
             out.printf(
-                    "%-10s %7s %12s %12s %9s %6s %6s%n",
-                    "APPLIANCE", "TITLES", "BYTES", "CAPACITY", "HIT(pred)", "FETCH", "DROP");
+                    "%-10s %-8s %7s %12s %12s %9s %6s %6s %7s%n",
+                    "APPLIANCE", "TIER", "TITLES", "BYTES", "CAPACITY", "HIT(pred)", "FETCH", "DROP", "PINNED");
             for (JsonNode appliance : plan.path("appliances")) {
                 out.printf(
                         Locale.ROOT,
-                        "%-10s %7d %12s %12s %8.1f%% %6d %6d%n",
+                        "%-10s %-8s %7d %12s %12s %8.1f%% %6d %6d %7d%n",
                         appliance.path("id").asString(),
-                        appliance.path("titles").asInt(),
+                        appliance.path("tier").asString(),
+                        appliance.path("titles").size(),
                         ProgressBar.bytes(appliance.path("bytes").asLong()),
                         ProgressBar.bytes(appliance.path("capacityBytes").asLong()),
                         appliance.path("predictedByteHitRatio").asDouble() * 100,
-                        appliance.path("fetch").asInt(),
-                        appliance.path("drop").asInt());
+                        appliance.path("fetch").size(),
+                        appliance.path("drop").size(),
+                        appliance.path("pinned").size());
             }
         }
     }

@@ -1,19 +1,14 @@
 package dev.reel.steering;
 
+import dev.reel.kit.events.ConsumerErrorHandlers;
 import dev.reel.kit.security.PublicRoutes;
 import dev.reel.origin.OriginStore;
 import dev.reel.origin.OriginStores;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpMethod;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /** Service-wide wiring: the public route, the origin store, how consumed events are retried, and the clock. */
 @Configuration(proxyBeanMethods = false)
@@ -34,25 +29,11 @@ class SteeringConfiguration {
         return OriginStores.create(properties.origin());
     }
 
-    /**
-     * How listener containers handle a record whose processing threw: database outages are retried in place with
-     * exponential backoff and without limit, keeping the partition's order; anything else is logged and the record
-     * skipped, so one bad record never blocks the ones behind it.
-     */
+    /** Database outages are retried in place without limit; any other failing record is logged and skipped. */
     @Bean
     CommonErrorHandler steeringKafkaErrorHandler(SteeringProperties properties) {
-        var backOff = new ExponentialBackOff(properties.events().retryBackoff().toMillis(), 2.0);
-        backOff.setMaxInterval(properties.events().maxRetryBackoff().toMillis());
-        backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        backOff.setMaxAttempts(Long.MAX_VALUE);
-        var handler = new DefaultErrorHandler(backOff);
-        handler.defaultFalse(true);
-        handler.addRetryableExceptions(
-                DataAccessResourceFailureException.class,
-                TransientDataAccessException.class,
-                RecoverableDataAccessException.class,
-                CannotCreateTransactionException.class);
-        return handler;
+        return ConsumerErrorHandlers.retryingDatabaseOutages(
+                properties.events().retryBackoff(), properties.events().maxRetryBackoff());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package dev.reel.catalog;
 
 import dev.reel.events.Maturity;
 import dev.reel.events.Topics;
+import dev.reel.kit.events.ConsumerErrorHandlers;
 import dev.reel.kit.security.PublicRoutes;
 import java.time.Clock;
 import java.util.Arrays;
@@ -11,15 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesBindin
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpMethod;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Service-wide wiring: which routes are public, the events topic, how consumed events are retried, the clock, and how
@@ -43,26 +38,11 @@ class CatalogConfiguration {
         return TopicBuilder.name(Topics.CATALOG_TITLES).partitions(3).compact().build();
     }
 
-    /**
-     * How listener containers handle a record whose processing threw: database outages (no connection, no
-     * transaction, transient failures) are retried in place with exponential backoff and without limit, keeping
-     * the partition's order; anything else is logged and the record skipped, so one bad record never blocks the
-     * ones behind it. Offsets of skipped records are committed.
-     */
+    /** Database outages are retried in place without limit; any other failing record is logged and skipped. */
     @Bean
     CommonErrorHandler catalogKafkaErrorHandler(CatalogProperties properties) {
-        var backOff = new ExponentialBackOff(properties.events().retryBackoff().toMillis(), 2.0);
-        backOff.setMaxInterval(properties.events().maxRetryBackoff().toMillis());
-        backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        backOff.setMaxAttempts(Long.MAX_VALUE);
-        var handler = new DefaultErrorHandler(backOff);
-        handler.defaultFalse(true);
-        handler.addRetryableExceptions(
-                DataAccessResourceFailureException.class,
-                TransientDataAccessException.class,
-                RecoverableDataAccessException.class,
-                CannotCreateTransactionException.class);
-        return handler;
+        return ConsumerErrorHandlers.retryingDatabaseOutages(
+                properties.events().retryBackoff(), properties.events().maxRetryBackoff());
     }
 
     @Bean

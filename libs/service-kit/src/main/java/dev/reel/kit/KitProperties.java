@@ -14,7 +14,8 @@ public record KitProperties(
         @DefaultValue Security security,
         @DefaultValue Web web,
         @DefaultValue Clients clients,
-        @DefaultValue Outbox outbox) {
+        @DefaultValue Outbox outbox,
+        @DefaultValue Profiles profiles) {
 
     /**
      * @param jwkSetUri where identity publishes its signing keys; a {@code http://<service-id>/} URI
@@ -60,4 +61,16 @@ public record KitProperties(
             @DefaultValue("500ms") Duration pollInterval,
             @DefaultValue("200") int batchSize,
             @DefaultValue("1d") Duration retention) {}
+
+    /**
+     * Profile checks ({@link dev.reel.kit.profile.ViewerProfiles}).
+     *
+     * @param fresh how long identity's answer is reused without asking again
+     * @param lastKnown how long the last answer may stand in while identity is unavailable
+     * @param maxEntries cached (account, profile) pairs per cache
+     */
+    public record Profiles(
+            @DefaultValue("30s") Duration fresh,
+            @DefaultValue("10m") Duration lastKnown,
+            @DefaultValue("10000") long maxEntries) {}
 }

@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keys the content key store the licence endpoint reads
  * @param devices the tallest rendition each device class may get, and the codecs assumed when a device names none
  * @param sweeper how expired sessions are found and ended
- * @param caches the last good answers of identity, catalog and steering, used while they are unavailable
+ * @param caches the last good answers of catalog and steering (identity's: reel.kit.profiles), used while they are unavailable
  */
 @ConfigurationProperties("reel.playback")
 public record PlaybackProperties(
@@ -117,13 +117,11 @@ public record PlaybackProperties(
      * Last good answers, each kept for its time to live and only used while the dependency fails.
      *
      * @param titles catalog titles, by title id
-     * @param profiles identity profiles, by (account, profile)
      * @param steering steering answers, by client network ({@code /24} for IPv4, {@code /64} for IPv6) and title
      * @param maxEntries the largest number of entries per cache
      */
     public record Caches(
             @DefaultValue("10m") Duration titles,
-            @DefaultValue("10m") Duration profiles,
             @DefaultValue("10m") Duration steering,
             @DefaultValue("10000") long maxEntries) {}
 }

@@ -79,6 +79,7 @@ class GatewayIT {
         registry.add(simple + "catalog[1].uri", STUB::uri);
         registry.add(simple + "catalog[1].metadata.zone", () -> "zone-b");
         registry.add(simple + "down[0].uri", () -> dead);
+        registry.add(simple + "personalization[0].uri", () -> dead);
         registry.add(simple + "slow[0].uri", STUB::uri);
         // The harder case: config/gateway.yml balances across zones, but with zone preference the
         // dead instance is the only one in the gateway's zone.
@@ -122,6 +123,40 @@ class GatewayIT {
     @AfterAll
     static void stopStub() {
         STUB.close();
+    }
+
+    @Test
+    void homeWithPersonalizationDownIsADegradedPageFromCatalogNeverAnError() {
+        String token = token(SIGNING_KEY, "reel-identity", Instant.now().plusSeconds(600));
+        String profile = UUID.randomUUID().toString();
+        for (int attempt = 0; attempt < 2; attempt++) { // the second one finds the circuit breaker's state settled
+            JsonNode home = body(client.get()
+                    .uri("/api/v1/home")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .header("X-Profile-Id", profile)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .returnResult());
+            assertThat(home.path("fallback").asString()).isEqualTo("gateway");
+            assertThat(home.path("rows").findValuesAsString("id"))
+                    .containsExactly("new-releases", "genre:drama", "genre:comedy");
+            JsonNode newReleases = home.path("rows").path(0);
+            assertThat(newReleases.path("degraded").asBoolean()).isTrue();
+            assertThat(newReleases.path("items").findValuesAsString("name")).containsExactly("Newer", "Older");
+            assertThat(newReleases.path("items").path(0).path("artworkUrl").asString())
+                    .isEqualTo("/art/newer.jpg");
+            assertThat(home.path("degraded").valueStream().map(JsonNode::asString))
+                    .contains("continue-watching", "top-picks", "new-releases");
+            assertThat(StubService.lastTitlesProfile).isEqualTo(profile);
+        }
+    }
+
+    @Test
+    void homeFallbackStillNeedsAToken() {
+        client.get().uri("/api/v1/home").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/v1/fallback/home").exchange().expectStatus().isUnauthorized();
     }
 
     @Test

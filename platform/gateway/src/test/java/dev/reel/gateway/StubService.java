@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,6 +27,22 @@ final class StubService implements AutoCloseable {
     static final String STATUS_PREFIX = "/api/v1/titles/status/";
 
     private static final Map<String, Integer> hits = new ConcurrentHashMap<>();
+
+    /** Catalog's answer to the home fallback's request: two published titles, the newer one in two genres. */
+    static final String TITLES_PAGE = """
+            {"items":[
+              {"id":"00000000-0000-0000-0000-00000000000a","type":"MOVIE","name":"Older","year":2020,"maturity":"13+",
+               "publishedAt":"2026-01-01T00:00:00Z","genres":[{"id":"00000000-0000-0000-0000-0000000000d1","name":"Drama","slug":"drama"}],
+               "artworks":[]},
+              {"id":"00000000-0000-0000-0000-00000000000b","type":"MOVIE","name":"Newer","year":2026,"maturity":"7+",
+               "publishedAt":"2026-06-01T00:00:00Z","genres":[{"id":"00000000-0000-0000-0000-0000000000d1","name":"Drama","slug":"drama"},
+               {"id":"00000000-0000-0000-0000-0000000000d2","name":"Comedy","slug":"comedy"}],
+               "artworks":[{"id":"00000000-0000-0000-0000-0000000000e1","kind":"POSTER","url":"/art/newer.jpg"}]}],
+             "page":0,"size":60,"totalItems":2,"totalPages":1}
+            """;
+
+    /** The X-Profile-Id of the last request for {@link #TITLES_PAGE}. */
+    static volatile @Nullable String lastTitlesProfile;
 
     private final HttpServer server;
 
@@ -64,6 +81,12 @@ final class StubService implements AutoCloseable {
             }
             if (path.startsWith("/api/v1/slow")) {
                 sleep(1500);
+            }
+            if (path.equals("/api/v1/titles")
+                    && "page=0&size=60".equals(exchange.getRequestURI().getQuery())) {
+                lastTitlesProfile = exchange.getRequestHeaders().getFirst("X-Profile-Id");
+                respond(exchange, 200, "application/json", TITLES_PAGE);
+                return;
             }
             if (path.startsWith(STATUS_PREFIX)) {
                 hits.merge(path, 1, Integer::sum);

@@ -41,7 +41,7 @@ public final class AdminApiOptions {
      *
      * @throws LauncherException if there is no token and no admin credentials
      */
-    GatewayClient client(Layout layout) {
+    public GatewayClient client(Layout layout) {
         @Nullable String accessToken = accessToken();
         if (accessToken != null) {
             return GatewayClient.withToken(gateway, accessToken);

@@ -1,5 +1,6 @@
 package dev.reel.launcher;
 
+import dev.reel.launcher.recs.RecsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
             DownCommand.class,
             IngestCommand.class,
             CdnCommand.class,
+            RecsCommand.class,
             HelpCommand.class
         },
         footer = {"", "Run `reel <command> --help` for a command's options."})
@@ -50,7 +52,8 @@ public final class ReelCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: use one of up, status, logs, down, ingest.");
+        throw new ParameterException(
+                spec.commandLine(), "Missing command: use one of up, status, logs, down, ingest, cdn, recs.");
     }
 
     /** Reports the launcher jar's version. */

@@ -21,5 +21,17 @@ public final class Topics {
      */
     public static final String PLAYBACK_SESSIONS = "reel.playback.sessions.v1";
 
+    /** Searches members ran ({@code SearchPerformed}), keyed by profile, else by account. */
+    public static final String SEARCH_QUERIES = "reel.search.queries.v1";
+
+    /**
+     * What clients report members saw and picked ({@code RowImpression}, {@code TitleClicked}), keyed by profile. Best
+     * effort: a client or broker outage loses some.
+     */
+    public static final String CLIENT_ENGAGEMENT = "reel.client.engagement.v1";
+
+    /** Exposures of accounts to experiment cells ({@code ExperimentExposed}), keyed by account. */
+    public static final String EXPERIMENT_EXPOSURES = "reel.experiments.exposures.v1";
+
     private Topics() {}
 }

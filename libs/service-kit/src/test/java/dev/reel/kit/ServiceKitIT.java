@@ -226,7 +226,8 @@ class ServiceKitIT {
                 List.of(),
                 true,
                 null,
-                false);
+                false,
+                List.of());
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {

@@ -467,7 +467,9 @@ class SteeringIT {
                 "v-any",
                 "tv",
                 1080,
-                "origin"));
+                "origin",
+                null,
+                0));
         // 10 s at 800 kbit/s = 1,000,000 bytes each.
         send(heartbeat(profile, session, title, t0.plusSeconds(10), 10_000));
         PlaybackHeartbeat second = heartbeat(profile, session, title, t0.plusSeconds(20), 20_000);
@@ -646,7 +648,9 @@ class SteeringIT {
                 "v-any",
                 "tv",
                 1080,
-                "origin");
+                "origin",
+                null,
+                0);
     }
 
     private static PlaybackHeartbeat heartbeat(UUID profile, UUID session, String title, Instant at, long position) {
@@ -662,6 +666,8 @@ class SteeringIT {
                 800_000,
                 8_000,
                 0,
+                0,
+                null,
                 0);
     }
 
@@ -675,7 +681,9 @@ class SteeringIT {
                 profile,
                 UUID.fromString(title),
                 position,
-                "STOPPED");
+                "STOPPED",
+                null,
+                0);
     }
 
     private RecordMetadata send(ReelEvent event) {

@@ -182,9 +182,46 @@ class CatalogIT {
         assertThat(snapshot.path("artworkUrls").get(0).asString()).isEqualTo("https://img.example/boxart.jpg");
         assertThat(snapshot.path("publishedAt").asString()).isNotBlank();
 
-        assertThat(TitleEvents.forTitle(seriesId, 1, EVENT_WAIT))
+        assertThat(snapshot.path("episodes").isEmpty()).isTrue();
+
+        // A published series announces every season and episode added to it, episodes ordered by season, number.
+        api.post("/api/v1/titles/" + seriesId + "/seasons")
+                .token(admin)
+                .body(Map.of("number", 2))
+                .send()
+                .ok(201);
+        JsonNode secondSeason = api.post("/api/v1/titles/" + seriesId + "/seasons/2/episodes")
+                .token(admin)
+                .body(Map.of("number", 1, "name", "Ebb Tide", "runtimeMinutes", 58))
+                .send()
+                .ok(201);
+        api.post("/api/v1/titles/" + seriesId + "/seasons/1/episodes")
+                .token(admin)
+                .body(Map.of("number", 2, "name", "The Detail", "runtimeMinutes", 59))
+                .send()
+                .ok(201);
+        var seriesEvents = TitleEvents.forTitle(seriesId, 4, EVENT_WAIT);
+        assertThat(seriesEvents)
                 .extracting(TitleEvents.Event::type)
-                .containsExactly("TitlePublished");
+                .containsExactly("TitlePublished", "TitleUpdated", "TitleUpdated", "TitleUpdated");
+        JsonNode first = seriesEvents.getFirst().title().path("episodes");
+        assertThat(first.size()).isEqualTo(1);
+        assertThat(first.get(0).path("episodeId").asString())
+                .isEqualTo(episode.path("id").asString());
+        assertThat(first.get(0).path("runtimeMinutes").asInt()).isEqualTo(62);
+        JsonNode last = seriesEvents.getLast().title().path("episodes");
+        assertThat(last.size()).isEqualTo(3);
+        assertThat(List.of(
+                        last.get(0).path("seasonNumber").asInt() + "x"
+                                + last.get(0).path("number").asInt(),
+                        last.get(1).path("seasonNumber").asInt() + "x"
+                                + last.get(1).path("number").asInt(),
+                        last.get(2).path("seasonNumber").asInt() + "x"
+                                + last.get(2).path("number").asInt()))
+                .containsExactly("1x1", "1x2", "2x1");
+        assertThat(last.get(1).path("name").asString()).isEqualTo("The Detail");
+        assertThat(last.get(2).path("episodeId").asString())
+                .isEqualTo(secondSeason.path("id").asString());
     }
 
     @Test

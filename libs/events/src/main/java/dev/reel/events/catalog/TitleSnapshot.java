@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param genres genre slugs
  * @param artworkUrls artwork URLs in display order
  * @param playable whether the title has encoded media in the origin that playback can hand out
+ * @param episodes a series' episodes ordered by season then number; empty for a movie, and in snapshots written
+ *     before episodes were carried (a {@code null} in JSON reads as empty)
  */
 public record TitleSnapshot(
         UUID titleId,
@@ -28,11 +30,18 @@ public record TitleSnapshot(
         List<String> artworkUrls,
         boolean published,
         @Nullable Instant publishedAt,
-        boolean playable) {
+        boolean playable,
+        List<EpisodeRef> episodes) {
 
     public TitleSnapshot {
         genres = List.copyOf(genres);
         cast = List.copyOf(cast);
         artworkUrls = List.copyOf(artworkUrls);
+        episodes = nullToEmpty(episodes);
+    }
+
+    /** Old JSON has no episodes, so Jackson passes {@code null} despite the component's type. */
+    private static List<EpisodeRef> nullToEmpty(@Nullable List<EpisodeRef> episodes) {
+        return episodes == null ? List.of() : List.copyOf(episodes);
     }
 }

@@ -1,8 +1,11 @@
 package dev.reel.events.playback;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.reel.events.ReelEvent;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A live session reported where it is. Published on {@link dev.reel.events.Topics#PLAYBACK_SESSIONS}, keyed by
@@ -13,6 +16,8 @@ import java.util.UUID;
  * @param bufferMillis media buffered ahead of the playhead
  * @param rebufferCount stalls since the previous heartbeat
  * @param rebufferMillis time stalled since the previous heartbeat
+ * @param episodeId the episode playing when the title is a series and the member picked one, else {@code null}
+ * @param durationMillis the media's duration, {@code 0} when unknown (and in records written before it existed)
  */
 public record PlaybackHeartbeat(
         UUID eventId,
@@ -26,7 +31,9 @@ public record PlaybackHeartbeat(
         long bitrateBps,
         long bufferMillis,
         int rebufferCount,
-        long rebufferMillis)
+        long rebufferMillis,
+        @Nullable UUID episodeId,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long durationMillis)
         implements ReelEvent {
 
     public static final int SCHEMA_VERSION = 1;

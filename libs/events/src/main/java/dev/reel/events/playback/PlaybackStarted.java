@@ -1,8 +1,11 @@
 package dev.reel.events.playback;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.reel.events.ReelEvent;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A member pressed Play and got a session. Published on {@link dev.reel.events.Topics#PLAYBACK_SESSIONS}, keyed by
@@ -12,6 +15,8 @@ import java.util.UUID;
  * @param deviceClass {@code tv}, {@code phone}, {@code tablet} or {@code desktop}
  * @param maxHeight the tallest rendition the session may use, in pixels
  * @param applianceId the edge appliance listed first for the session, or {@code origin}
+ * @param episodeId the episode playing when the title is a series and the member picked one, else {@code null}
+ * @param durationMillis the media's duration, {@code 0} when unknown (and in records written before it existed)
  */
 public record PlaybackStarted(
         UUID eventId,
@@ -24,7 +29,9 @@ public record PlaybackStarted(
         String originVersion,
         String deviceClass,
         int maxHeight,
-        String applianceId)
+        String applianceId,
+        @Nullable UUID episodeId,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long durationMillis)
         implements ReelEvent {
 
     public static final int SCHEMA_VERSION = 1;

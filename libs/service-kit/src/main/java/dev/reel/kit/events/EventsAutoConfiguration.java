@@ -4,6 +4,7 @@ import dev.reel.kit.KitProperties;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The transactional outbox, for services with a database and Kafka. The service's Flyway locations must
- * include {@code classpath:db/kit}, which creates the outbox table.
+ * Events for every service: an {@link EventReader} for Kafka listeners, and, for services with a database and Kafka,
+ * the transactional outbox. The service's Flyway locations must include {@code classpath:db/kit}, which creates the
+ * outbox table.
  */
 @AutoConfiguration(
         afterName = {
@@ -24,12 +26,19 @@ import tools.jackson.databind.json.JsonMapper;
             "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
             "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
         })
-@ConditionalOnBean({DataSource.class, KafkaTemplate.class})
-@ConditionalOnProperty(name = "reel.kit.outbox.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(KitProperties.class)
 public class EventsAutoConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(JsonMapper.class)
+    EventReader eventReader(JsonMapper json) {
+        return new EventReader(json);
+    }
+
+    @Bean
+    @ConditionalOnBean({DataSource.class, KafkaTemplate.class})
+    @ConditionalOnProperty(name = "reel.kit.outbox.enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(
             JdbcClient jdbc,
             PlatformTransactionManager transactionManager,
@@ -39,6 +48,7 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnBean(OutboxRelay.class)
     Outbox outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay) {
         return new Outbox(jdbc, json, relay);
     }

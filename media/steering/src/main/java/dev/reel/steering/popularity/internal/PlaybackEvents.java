@@ -5,17 +5,12 @@ import dev.reel.events.Topics;
 import dev.reel.events.playback.PlaybackHeartbeat;
 import dev.reel.events.playback.PlaybackStarted;
 import dev.reel.events.playback.PlaybackStopped;
-import dev.reel.kit.events.EventHeaders;
-import java.nio.charset.StandardCharsets;
+import dev.reel.kit.events.EventReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consumes playback's session facts ({@link Topics#PLAYBACK_SESSIONS}): every {@link PlaybackStarted} is a view of
@@ -25,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Each record is applied in its own database transaction, and the container commits the record's offset only after
  * that transaction committed (ack mode {@code record}), so a crash redelivers and the event-id ledger makes the
  * redelivery a no-op. A record that can never be applied (no payload, unreadable JSON, an unsupported schema version,
- * a missing id) is logged and skipped; database outages are retried by the container's error handler.
+ * a missing id; see {@link EventReader}) is logged and skipped; database outages are retried by the container's error
+ * handler.
  */
 @Component
 class PlaybackEvents {
@@ -36,27 +32,27 @@ class PlaybackEvents {
     private static final String STOPPED = PlaybackStopped.class.getSimpleName();
 
     private final PopularityService popularity;
-    private final JsonMapper json;
+    private final EventReader events;
 
-    PlaybackEvents(PopularityService popularity, JsonMapper json) {
+    PlaybackEvents(PopularityService popularity, EventReader events) {
         this.popularity = popularity;
-        this.json = json;
+        this.events = events;
     }
 
     @KafkaListener(id = "steering-playback-sessions", idIsGroup = false, topics = Topics.PLAYBACK_SESSIONS)
     void on(ConsumerRecord<String, String> record) {
-        String type = header(record, EventHeaders.TYPE);
+        String type = events.type(record);
         PopularityService.Outcome outcome;
         ReelEvent applied;
         if (STARTED.equals(type)) {
-            PlaybackStarted e = read(record, PlaybackStarted.class, PlaybackStarted.SCHEMA_VERSION);
+            PlaybackStarted e = events.read(record, PlaybackStarted.class, PlaybackStarted.SCHEMA_VERSION);
             if (e == null || e.sessionId() == null || e.titleId() == null) {
                 return;
             }
             applied = e;
             outcome = popularity.started(e.eventId(), STARTED, e.sessionId(), e.titleId(), e.occurredAt());
         } else if (HEARTBEAT.equals(type)) {
-            PlaybackHeartbeat e = read(record, PlaybackHeartbeat.class, PlaybackHeartbeat.SCHEMA_VERSION);
+            PlaybackHeartbeat e = events.read(record, PlaybackHeartbeat.class, PlaybackHeartbeat.SCHEMA_VERSION);
             if (e == null || e.sessionId() == null || e.titleId() == null) {
                 return;
             }
@@ -71,7 +67,7 @@ class PlaybackEvents {
                     e.occurredAt(),
                     false);
         } else if (STOPPED.equals(type)) {
-            PlaybackStopped e = read(record, PlaybackStopped.class, PlaybackStopped.SCHEMA_VERSION);
+            PlaybackStopped e = events.read(record, PlaybackStopped.class, PlaybackStopped.SCHEMA_VERSION);
             if (e == null || e.sessionId() == null || e.titleId() == null) {
                 return;
             }
@@ -84,43 +80,5 @@ class PlaybackEvents {
         if (outcome == PopularityService.Outcome.REDELIVERED) {
             log.debug("skipped redelivered {} {}", type, applied.eventId());
         }
-    }
-
-    /** The event, or null (logged) when the record can never be applied. */
-    private <E extends ReelEvent> @Nullable E read(ConsumerRecord<String, String> record, Class<E> type, int schema) {
-        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
-        String name = type.getSimpleName();
-        String value = record.value();
-        if (value == null) {
-            log.warn("skipped {} at {}: no payload", name, where);
-            return null;
-        }
-        E event;
-        try {
-            event = json.readValue(value, type);
-        } catch (JacksonException e) {
-            log.warn("skipped {} at {}: unreadable payload: {}", name, where, e.getOriginalMessage());
-            return null;
-        }
-        if (event.schemaVersion() != schema) {
-            log.error(
-                    "skipped {} {} at {}: schema version {} is not supported (expected {})",
-                    name,
-                    event.eventId(),
-                    where,
-                    event.schemaVersion(),
-                    schema);
-            return null;
-        }
-        if (event.eventId() == null || event.occurredAt() == null) {
-            log.warn("skipped {} at {}: event id or time missing", name, where);
-            return null;
-        }
-        return event;
-    }
-
-    private static @Nullable String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

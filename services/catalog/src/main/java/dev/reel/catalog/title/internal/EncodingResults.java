@@ -2,17 +2,13 @@ package dev.reel.catalog.title.internal;
 
 import dev.reel.events.Topics;
 import dev.reel.events.encoding.EncodingCompleted;
-import dev.reel.kit.events.EventHeaders;
-import java.nio.charset.StandardCharsets;
+import dev.reel.kit.events.EventReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consumes the encoder's job facts ({@link Topics#ENCODING_JOBS}) and makes titles playable when their media is
@@ -31,16 +27,16 @@ class EncodingResults {
     private static final String COMPLETED = EncodingCompleted.class.getSimpleName();
 
     private final TitleService titles;
-    private final JsonMapper json;
+    private final EventReader events;
 
-    EncodingResults(TitleService titles, JsonMapper json) {
+    EncodingResults(TitleService titles, EventReader events) {
         this.titles = titles;
-        this.json = json;
+        this.events = events;
     }
 
     @KafkaListener(id = "catalog-encoding-results", idIsGroup = false, topics = Topics.ENCODING_JOBS)
     void on(ConsumerRecord<String, String> record) {
-        if (!COMPLETED.equals(header(record, EventHeaders.TYPE))) {
+        if (!COMPLETED.equals(events.type(record))) {
             return;
         }
         EncodedMedia media = read(record);
@@ -72,43 +68,22 @@ class EncodingResults {
 
     /** The event's media summary, or null (logged) when the record can never be applied. */
     private @Nullable EncodedMedia read(ConsumerRecord<String, String> record) {
-        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
-        String value = record.value();
-        if (value == null) {
-            log.warn("skipped EncodingCompleted at {}: no payload", where);
-            return null;
-        }
-        EncodingCompleted event;
-        try {
-            event = json.readValue(value, EncodingCompleted.class);
-        } catch (JacksonException e) {
-            log.warn("skipped EncodingCompleted at {}: unreadable payload: {}", where, e.getOriginalMessage());
-            return null;
-        }
-        if (event.schemaVersion() != EncodingCompleted.SCHEMA_VERSION) {
-            log.error(
-                    "skipped EncodingCompleted {} at {}: schema version {} is not supported (expected {})",
-                    event.eventId(),
-                    where,
-                    event.schemaVersion(),
-                    EncodingCompleted.SCHEMA_VERSION);
+        EncodingCompleted event = events.read(record, EncodingCompleted.class, EncodingCompleted.SCHEMA_VERSION);
+        if (event == null) {
             return null;
         }
         try {
             return EncodedMedia.of(event);
         } catch (IllegalArgumentException | NullPointerException e) {
             log.warn(
-                    "skipped EncodingCompleted {} at {} for title {}: {}",
+                    "skipped EncodingCompleted {} at {}-{}@{} for title {}: {}",
                     event.eventId(),
-                    where,
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
                     event.titleId(),
                     e.getMessage());
             return null;
         }
-    }
-
-    private static @Nullable String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

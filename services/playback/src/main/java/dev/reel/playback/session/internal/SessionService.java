@@ -217,7 +217,9 @@ class SessionService implements Sessions {
                         session.originVersion(),
                         session.device().deviceClass().label(),
                         tallest,
-                        session.edges().getFirst().id()));
+                        session.edges().getFirst().id(),
+                        null,
+                        0L));
         return session;
     }
 
@@ -332,7 +334,9 @@ class SessionService implements Sessions {
                             orZero(request.bitrateBps()),
                             orZero(request.bufferMillis()),
                             request.rebufferCount() == null ? 0 : request.rebufferCount(),
-                            orZero(request.rebufferMillis())));
+                            orZero(request.rebufferMillis()),
+                            null,
+                            0L));
             return HeartbeatOutcome.extended(expiresAt);
         }));
         return switch (outcome.kind()) {
@@ -413,7 +417,9 @@ class SessionService implements Sessions {
                         session.profileId(),
                         session.titleId(),
                         positionMillis,
-                        state.name()));
+                        state.name(),
+                        null,
+                        0L));
         log.info("session {} {}", session.id(), state == SessionState.EXPIRED ? "expired" : "stopped");
     }
 

@@ -1,5 +1,8 @@
 package dev.reel.events;
 
+import java.util.List;
+import java.util.Set;
+
 /** Every Kafka topic Reel uses, in one place. The suffix is the topic's schema generation. */
 public final class Topics {
 
@@ -32,6 +35,16 @@ public final class Topics {
 
     /** Exposures of accounts to experiment cells ({@code ExperimentExposed}), keyed by account. */
     public static final String EXPERIMENT_EXPOSURES = "reel.experiments.exposures.v1";
+
+    /** Every topic above, for whoever provisions a broker (the launcher creates them before any service starts). */
+    public static final List<String> ALL = List.of(
+            CATALOG_TITLES, ENCODING_JOBS, PLAYBACK_SESSIONS, SEARCH_QUERIES, CLIENT_ENGAGEMENT, EXPERIMENT_EXPOSURES);
+
+    /**
+     * The topics that are compacted (latest record per key kept forever) rather than deleted after retention: a
+     * consumer rebuilds its view by replaying them.
+     */
+    public static final Set<String> COMPACTED = Set.of(CATALOG_TITLES);
 
     private Topics() {}
 }

@@ -1,5 +1,6 @@
 package dev.reel.launcher.infra;
 
+import dev.reel.events.Topics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -7,7 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +21,12 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +41,9 @@ public final class KafkaBroker implements AutoCloseable {
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final int TOPIC_PARTITIONS = 3;
+    private static final Map<String, String> COMPACT =
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -61,6 +74,7 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             server.startup();
             awaitReady(bootstrapServers);
+            createTopics(bootstrapServers);
         } catch (RuntimeException | IOException e) {
             server.shutdown();
             server.awaitShutdown();
@@ -159,6 +173,38 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for Kafka", e);
+        }
+    }
+
+    /**
+     * Creates Reel's topics ({@link Topics#ALL}) before any service starts, so that a consumer subscribing first cannot
+     * have the broker auto-create a topic with the wrong settings: the catalog topic must be compacted, or a service
+     * that rebuilds its view from it (search) would lose titles after the retention time. Existing topics are kept;
+     * compaction is (re)applied to the compacted ones.
+     */
+    private static void createTopics(String bootstrapServers) throws IOException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            var missing = Topics.ALL.stream()
+                    .filter(name -> !existing.contains(name))
+                    .map(name -> new NewTopic(name, Optional.of(TOPIC_PARTITIONS), Optional.empty())
+                            .configs(Topics.COMPACTED.contains(name) ? COMPACT : Map.of()))
+                    .toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            Map<ConfigResource, Collection<AlterConfigOp>> compaction = new HashMap<>();
+            for (String name : Topics.COMPACTED) {
+                compaction.put(
+                        new ConfigResource(ConfigResource.Type.TOPIC, name),
+                        List.of(new AlterConfigOp(
+                                new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+                                AlterConfigOp.OpType.SET)));
+            }
+            admin.incrementalAlterConfigs(compaction).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("cannot create Reel's Kafka topics: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while creating Kafka topics", e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.reel.launcher.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reel.events.Topics;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -80,7 +82,16 @@ class InfrastructureIT {
             }
             String bootstrap = infrastructure.kafka().bootstrapServers();
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-                assertThat(admin.listTopics().names().get()).contains(TOPIC);
+                assertThat(admin.listTopics().names().get()).contains(TOPIC).containsAll(Topics.ALL);
+                var catalogTopic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CATALOG_TITLES);
+                var playbackTopic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.PLAYBACK_SESSIONS);
+                var configs = admin.describeConfigs(List.of(catalogTopic, playbackTopic))
+                        .all()
+                        .get();
+                assertThat(configs.get(catalogTopic).get("cleanup.policy").value())
+                        .isEqualTo("compact");
+                assertThat(configs.get(playbackTopic).get("cleanup.policy").value())
+                        .isEqualTo("delete");
             }
             assertThat(consumeAll(bootstrap)).extracting(ConsumerRecord::key).containsExactly("title-1");
         }

@@ -68,6 +68,7 @@ class PlaybackIT {
     private static final CatalogStandIn CATALOG = new CatalogStandIn();
     private static final SteeringStandIn STEERING = new SteeringStandIn();
     private static final Duration EVENT_WAIT = Duration.ofSeconds(20);
+    private static final long DURATION_MILLIS = CatalogStandIn.DURATION_SECONDS * 1000L;
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) throws IOException {
@@ -96,7 +97,14 @@ class PlaybackIT {
     private final UUID adultMovie = UUID.randomUUID();
     private final UUID draftMovie = UUID.randomUUID();
     private final UUID unencodedMovie = UUID.randomUUID();
+    private final UUID series = UUID.randomUUID();
+    private final UUID episode1 = UUID.randomUUID();
+    private final UUID episode2 = UUID.randomUUID();
+    private final UUID episode3 = UUID.randomUUID();
+    private final UUID otherSeries = UUID.randomUUID();
+    private final UUID otherSeriesEpisode = UUID.randomUUID();
     private String version = "";
+    private String seriesVersion = "";
     private final ContentKey movieKey = ContentKey.generate();
     private final ContentKey otherMovieKey = ContentKey.generate();
 
@@ -113,6 +121,12 @@ class PlaybackIT {
             CATALOG.put(movie, "Heat", "16+", "PUBLISHED", version);
             CATALOG.put(otherMovie, "Ronin", "13+", "PUBLISHED", otherVersion);
             CATALOG.put(adultMovie, "Casino", "18+", "PUBLISHED", adultVersion);
+            // A series plays its title-level media, whichever episode is picked.
+            seriesVersion =
+                    origin.publish(series.toString(), packagedTitle("series")).version();
+            CATALOG.putSeries(
+                    series, "Dark", "13+", seriesVersion, List.of(List.of(episode1, episode2), List.of(episode3)));
+            CATALOG.putSeries(otherSeries, "Lost", "13+", seriesVersion, List.of(List.of(otherSeriesEpisode)));
         }
         CATALOG.put(draftMovie, "Draft", "ALL", "DRAFT", version);
         CATALOG.put(unencodedMovie, "Not yet encoded", "ALL", "PUBLISHED", null);
@@ -150,6 +164,7 @@ class PlaybackIT {
                 .isEqualTo(viewer.profile().toString());
         assertThat(session.path("originVersion").asString()).isEqualTo(version);
         assertThat(session.path("state").asString()).isEqualTo("LIVE");
+        assertThat(session.hasNonNull("episodeId")).isFalse();
         assertThat(session.path("heartbeatInterval").asString()).isEqualTo("PT1S");
         assertThat(Instant.parse(session.path("expiresAt").asString())).isAfter(Instant.now());
         Instant tokenExpiry = Instant.parse(session.path("tokenExpiresAt").asString());
@@ -282,6 +297,11 @@ class PlaybackIT {
         assertThat(started.path("deviceClass").asString()).isEqualTo("tv");
         assertThat(started.path("maxHeight").asInt()).isEqualTo(2160);
         assertThat(started.path("applianceId").asString()).isEqualTo("isp-b");
+        // A movie: no episode; the duration is the catalog's media.durationSeconds in milliseconds.
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.payload().hasNonNull("episodeId")).isFalse();
+            assertThat(e.payload().path("durationMillis").asLong()).isEqualTo(DURATION_MILLIS);
+        });
         JsonNode heartbeat = events.get(1).payload();
         assertThat(heartbeat.path("positionMillis").asLong()).isEqualTo(4000);
         assertThat(heartbeat.path("bitrateBps").asLong()).isEqualTo(437798);
@@ -445,6 +465,8 @@ class PlaybackIT {
                 .extracting(PlaybackEvents.Event::type)
                 .containsExactly("PlaybackStarted", "PlaybackStopped");
         assertThat(stopped.get(1).payload().path("reason").asString()).isEqualTo("STOPPED");
+        assertThat(stopped.get(1).payload().path("positionMillis").asLong()).isEqualTo(1000);
+        assertThat(stopped.get(1).payload().path("durationMillis").asLong()).isEqualTo(DURATION_MILLIS);
 
         stop(viewer, second);
         stop(viewer, third);
@@ -549,6 +571,8 @@ class PlaybackIT {
                 UUID.fromString(first), PlaybackEvents.hasTypes("PlaybackStarted", "PlaybackStopped"), EVENT_WAIT);
         assertThat(events).extracting(PlaybackEvents.Event::type).containsExactly("PlaybackStarted", "PlaybackStopped");
         assertThat(events.get(1).payload().path("reason").asString()).isEqualTo("EXPIRED");
+        // The sweeper's stop carries what the session row holds.
+        assertThat(events.get(1).payload().path("durationMillis").asLong()).isEqualTo(DURATION_MILLIS);
         assertThat(api.get("/api/v1/playback/sessions/" + first)
                         .token(viewer.token())
                         .send()
@@ -562,6 +586,86 @@ class PlaybackIT {
                 .send()
                 .problem(410);
         start(viewer, viewer.profile(), movie).ok(201);
+    }
+
+    // --- episodes
+    // -----------------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(9)
+    void anEpisodeOfASeriesPlaysTheTitlesMediaAndIsCarriedInEveryEvent() {
+        Viewer viewer = viewer("13+", false);
+        JsonNode session = startEpisode(viewer, series, episode2).ok(201);
+        String id = session.path("sessionId").asString();
+        assertThat(session.path("titleId").asString()).isEqualTo(series.toString());
+        assertThat(session.path("episodeId").asString()).isEqualTo(episode2.toString());
+        // Per-episode media does not exist yet: the session streams the series' own version.
+        assertThat(session.path("originVersion").asString()).isEqualTo(seriesVersion);
+        assertThat(session.path("edges").get(0).path("baseUrl").asString())
+                .endsWith("/v/" + series + "/" + seriesVersion + "/");
+        assertThat(api.get("/api/v1/playback/sessions/" + id)
+                        .token(viewer.token())
+                        .send()
+                        .ok(200)
+                        .path("episodeId")
+                        .asString())
+                .isEqualTo(episode2.toString());
+        assertThat(api.get("/api/v1/playback/sessions")
+                        .token(viewer.token())
+                        .send()
+                        .ok(200)
+                        .path("items")
+                        .get(0)
+                        .path("episodeId")
+                        .asString())
+                .isEqualTo(episode2.toString());
+        api.post("/api/v1/playback/sessions/" + id + "/heartbeat")
+                .token(viewer.token())
+                .body(Map.of("positionMillis", 3000))
+                .send()
+                .ok(200);
+        stop(viewer, id);
+
+        var events = PlaybackEvents.ofSession(
+                UUID.fromString(id),
+                PlaybackEvents.hasTypes("PlaybackStarted", "PlaybackHeartbeat", "PlaybackStopped"),
+                EVENT_WAIT);
+        assertThat(events)
+                .extracting(PlaybackEvents.Event::type)
+                .containsExactly("PlaybackStarted", "PlaybackHeartbeat", "PlaybackStopped");
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.key()).isEqualTo(viewer.profile().toString());
+            assertThat(e.payload().path("titleId").asString()).isEqualTo(series.toString());
+            assertThat(e.payload().path("episodeId").asString()).isEqualTo(episode2.toString());
+            assertThat(e.payload().path("durationMillis").asLong()).isEqualTo(DURATION_MILLIS);
+        });
+
+        // A series without an episode plays as a whole.
+        JsonNode whole = start(viewer, viewer.profile(), series).ok(201);
+        assertThat(whole.hasNonNull("episodeId")).isFalse();
+        stop(viewer, whole.path("sessionId").asString());
+
+        // An unknown episode, another series' episode and any episode on a movie do not exist.
+        JsonNode unknown = startEpisode(viewer, series, UUID.randomUUID()).problem(404);
+        assertThat(unknown.path("detail").asString()).contains("has no episode");
+        startEpisode(viewer, series, otherSeriesEpisode).problem(404);
+        JsonNode onMovie = startEpisode(viewer, otherMovie, episode1).problem(404);
+        assertThat(onMovie.path("detail").asString()).contains("not a series");
+
+        // An Idempotency-Key is bound to the episode too.
+        String key = "play-" + UUID.randomUUID();
+        String keyed = startEpisode(viewer, series, episode3, key)
+                .ok(201)
+                .path("sessionId")
+                .asString();
+        assertThat(startEpisode(viewer, series, episode3, key)
+                        .ok(200)
+                        .path("sessionId")
+                        .asString())
+                .isEqualTo(keyed);
+        startEpisode(viewer, series, episode1, key).problem(422);
+        startWithKey(viewer, series, key).problem(422);
+        stop(viewer, keyed);
     }
 
     // --- dependency outages (last: they switch the stand-ins off) ---------------------------------------------------
@@ -600,6 +704,9 @@ class PlaybackIT {
         stop(
                 viewer,
                 start(viewer, viewer.profile(), movie).ok(201).path("sessionId").asString());
+        stop(
+                viewer,
+                startEpisode(viewer, series, episode1).ok(201).path("sessionId").asString());
         CATALOG.down(true);
         try {
             String id = start(viewer, viewer.profile(), movie)
@@ -607,8 +714,17 @@ class PlaybackIT {
                     .path("sessionId")
                     .asString();
             stop(viewer, id);
+            // The last-known title keeps the media duration and the series' episodes.
+            JsonNode episode = startEpisode(viewer, series, episode3).ok(201);
+            assertThat(episode.path("episodeId").asString()).isEqualTo(episode3.toString());
+            stop(viewer, episode.path("sessionId").asString());
+            startEpisode(viewer, series, UUID.randomUUID()).problem(404);
             UUID neverSeen = UUID.randomUUID();
             start(viewer, viewer.profile(), neverSeen).problem(503);
+            var events = PlaybackEvents.ofSession(
+                    UUID.fromString(id), PlaybackEvents.hasTypes("PlaybackStarted"), EVENT_WAIT);
+            assertThat(events.getFirst().payload().path("durationMillis").asLong())
+                    .isEqualTo(DURATION_MILLIS);
         } finally {
             CATALOG.down(false);
         }
@@ -656,6 +772,21 @@ class PlaybackIT {
         return api.post("/api/v1/playback/sessions")
                 .token(viewer.token())
                 .body(Map.of("profileId", profile, "titleId", title, "device", device))
+                .send();
+    }
+
+    private TestHttp.Response startEpisode(Viewer viewer, UUID title, UUID episode) {
+        return api.post("/api/v1/playback/sessions")
+                .token(viewer.token())
+                .body(Map.of("profileId", viewer.profile(), "titleId", title, "episodeId", episode))
+                .send();
+    }
+
+    private TestHttp.Response startEpisode(Viewer viewer, UUID title, UUID episode, String key) {
+        return api.post("/api/v1/playback/sessions")
+                .token(viewer.token())
+                .header("Idempotency-Key", key)
+                .body(Map.of("profileId", viewer.profile(), "titleId", title, "episodeId", episode))
                 .send();
     }
 

@@ -3,10 +3,12 @@ package dev.reel.playback.session;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A session as returned when it starts and by {@code GET /api/v1/playback/sessions/{id}}.
  *
+ * @param episodeId the episode the session plays, when it was started for one of a series' episodes
  * @param state {@code LIVE}, {@code STOPPED} or {@code EXPIRED}
  * @param expiresAt when the session expires without another heartbeat
  * @param heartbeatInterval how often the client should send a heartbeat (ISO-8601 duration)
@@ -19,6 +21,7 @@ import java.util.UUID;
 public record PlaybackSession(
         UUID sessionId,
         UUID titleId,
+        @Nullable UUID episodeId,
         UUID profileId,
         String originVersion,
         String state,

@@ -26,6 +26,17 @@ public final class SessionProblems {
         return ProblemException.notFound("No playback session " + sessionId);
     }
 
+    /**
+     * 404 for an {@code episodeId} that is not one of the title's episodes, or that names an episode of a movie (which
+     * has none).
+     */
+    public static ProblemException episodeNotFound(UUID titleId, UUID episodeId, boolean series) {
+        return ProblemException.notFound(
+                series
+                        ? "Series " + titleId + " has no episode " + episodeId
+                        : "Title " + titleId + " is not a series, so it has no episode " + episodeId);
+    }
+
     /** 410 {@code session-ended}. */
     public static ProblemException ended(UUID sessionId) {
         var problem = new ProblemException(
@@ -59,9 +70,9 @@ public final class SessionProblems {
         return problem;
     }
 
-    /** 422 when an idempotency key comes back with a different profile or title. */
+    /** 422 when an idempotency key comes back with a different profile, title or episode. */
     public static ProblemException idempotencyKeyReused() {
         return ProblemException.unprocessable(
-                "This Idempotency-Key was used to start a session for another profile or title");
+                "This Idempotency-Key was used to start a session for another profile, title or episode");
     }
 }

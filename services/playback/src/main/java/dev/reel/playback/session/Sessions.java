@@ -17,7 +17,8 @@ public interface Sessions {
      * @param headerDeviceClass the gateway's {@code X-Device-Class}, or null
      * @param clientAddress the client's IP address, for steering
      * @param idempotencyKey the {@code Idempotency-Key} header, or null
-     * @throws dev.reel.kit.web.ProblemException 404 profile not the caller's or title unknown/unpublished; 403 {@code
+     * @throws dev.reel.kit.web.ProblemException 404 profile not the caller's, title unknown/unpublished, or an {@code
+     *     episodeId} that is not one of the series' episodes (any {@code episodeId} for a movie); 403 {@code
      *     maturity-restricted}; 409 {@code title-not-playable}; 409 {@code too-many-streams}; 422 no rendition fits
      *     the device, or the idempotency key was used for another request; 503 identity or catalog unavailable with
      *     nothing cached

@@ -15,12 +15,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param profileId the caller's profile that watches
  * @param titleId the catalog title to play
+ * @param episodeId for a series, the episode to play (one of the title's episodes); absent plays the title. The media
+ *     is still the title's: per-episode media does not exist yet
  * @param device what the device can play; absent means the gateway's {@code X-Device-Class} (else desktop) with the
  *     default codecs
  */
 public record StartSessionRequest(
         @NotNull UUID profileId,
         @NotNull UUID titleId,
+        @Nullable UUID episodeId,
         @Valid @Nullable Device device) {
 
     /**

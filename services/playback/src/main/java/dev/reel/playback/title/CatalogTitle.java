@@ -1,6 +1,7 @@
 package dev.reel.playback.title;
 
 import dev.reel.events.Maturity;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param playable whether the catalog knows encoded media for it
  * @param originVersion the origin version holding the media; null when not playable
  * @param maxHeight the tallest encoded rendition in pixels; 0 when not playable
+ * @param durationMillis the media's duration in milliseconds; 0 when unknown or not playable
+ * @param series whether the title is a series (only a series has episodes a session may name)
+ * @param episodeIds the ids of the series' episodes, across all seasons; empty for a movie
  */
 public record CatalogTitle(
         UUID id,
@@ -20,4 +24,17 @@ public record CatalogTitle(
         Maturity maturity,
         boolean playable,
         @Nullable String originVersion,
-        int maxHeight) {}
+        int maxHeight,
+        long durationMillis,
+        boolean series,
+        Set<UUID> episodeIds) {
+
+    public CatalogTitle {
+        episodeIds = Set.copyOf(episodeIds);
+    }
+
+    /** Whether {@code episodeId} is one of this series' episodes; always false for a movie. */
+    public boolean hasEpisode(UUID episodeId) {
+        return series && episodeIds.contains(episodeId);
+    }
+}

@@ -25,9 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 class SessionRepository {
 
     private static final String COLUMNS = """
-            id, account_id, profile_id, title_id, title_name, origin_version, device_class, max_height, codecs,
-            renditions, edges, token_expires_at, client_address, idempotency_key, state, started_at,
-            last_heartbeat_at, expires_at, ended_at, position_millis""";
+            id, account_id, profile_id, title_id, title_name, origin_version, episode_id, duration_millis,
+            device_class, max_height, codecs, renditions, edges, token_expires_at, client_address, idempotency_key,
+            state, started_at, last_heartbeat_at, expires_at, ended_at, position_millis""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -143,19 +143,22 @@ class SessionRepository {
     void insert(SessionRow session) {
         jdbc.sql("""
                         INSERT INTO sessions (id, account_id, profile_id, title_id, title_name, origin_version,
-                                              device_class, max_height, codecs, renditions, edges, token_expires_at,
-                                              client_address, idempotency_key, state, started_at, last_heartbeat_at,
-                                              expires_at, ended_at, position_millis)
-                        VALUES (:id, :account, :profile, :title, :titleName, :version, :deviceClass, :maxHeight,
-                                :codecs, CAST(:renditions AS jsonb), CAST(:edges AS jsonb), :tokenExpiresAt,
-                                :clientAddress, :idempotencyKey, :state, :startedAt, :lastHeartbeatAt, :expiresAt,
-                                :endedAt, :position)""")
+                                              episode_id, duration_millis, device_class, max_height, codecs,
+                                              renditions, edges, token_expires_at, client_address, idempotency_key,
+                                              state, started_at, last_heartbeat_at, expires_at, ended_at,
+                                              position_millis)
+                        VALUES (:id, :account, :profile, :title, :titleName, :version, :episode, :duration,
+                                :deviceClass, :maxHeight, :codecs, CAST(:renditions AS jsonb), CAST(:edges AS jsonb),
+                                :tokenExpiresAt, :clientAddress, :idempotencyKey, :state, :startedAt,
+                                :lastHeartbeatAt, :expiresAt, :endedAt, :position)""")
                 .param("id", session.id())
                 .param("account", session.accountId())
                 .param("profile", session.profileId())
                 .param("title", session.titleId())
                 .param("titleName", session.titleName())
                 .param("version", session.originVersion())
+                .param("episode", session.episodeId())
+                .param("duration", session.durationMillis())
                 .param("deviceClass", session.device().deviceClass().label())
                 .param("maxHeight", session.device().maxHeight())
                 .param("codecs", session.device().codecs().stream().sorted().toArray(String[]::new))
@@ -209,6 +212,8 @@ class SessionRepository {
                 rs.getObject("title_id", UUID.class),
                 rs.getString("title_name"),
                 rs.getString("origin_version"),
+                rs.getObject("episode_id", UUID.class),
+                rs.getLong("duration_millis"),
                 new Device(deviceClass, rs.getInt("max_height"), codecs),
                 List.of(json.readValue(rs.getString("renditions"), Rendition[].class)),
                 List.of(json.readValue(rs.getString("edges"), EdgeTarget[].class)),

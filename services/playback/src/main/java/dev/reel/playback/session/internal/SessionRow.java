@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** One row of {@code sessions}. */
+/**
+ * One row of {@code sessions}.
+ *
+ * @param episodeId the series episode the session plays, else null (the media is the title's either way)
+ * @param durationMillis the title's media duration when the session started, 0 when the catalog did not say
+ */
 record SessionRow(
         UUID id,
         UUID accountId,
@@ -16,6 +21,8 @@ record SessionRow(
         UUID titleId,
         String titleName,
         String originVersion,
+        @Nullable UUID episodeId,
+        long durationMillis,
         Device device,
         List<Rendition> renditions,
         List<EdgeTarget> edges,

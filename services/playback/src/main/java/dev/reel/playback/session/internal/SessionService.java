@@ -124,6 +124,10 @@ class SessionService implements Sessions {
         Device device = device(request.device(), headerDeviceClass);
         ViewerProfile profile = profiles.resolve(request.profileId());
         CatalogTitle title = titles.published(request.titleId());
+        UUID episode = request.episodeId();
+        if (episode != null && !title.hasEpisode(episode)) {
+            throw SessionProblems.episodeNotFound(title.id(), episode, title.series());
+        }
         if (!title.maturity().allowedUnder(profile.ceiling())) {
             throw SessionProblems.maturityRestricted(title.maturity(), profile.ceiling());
         }
@@ -144,6 +148,8 @@ class SessionService implements Sessions {
                 title.id(),
                 title.name(),
                 version,
+                episode,
+                title.durationMillis(),
                 device,
                 renditions,
                 edges,
@@ -170,9 +176,10 @@ class SessionService implements Sessions {
             return replay(stored, request);
         }
         log.info(
-                "session {} started: title {} version {} for a {} up to {}p, first edge {}",
+                "session {} started: title {} episode {} version {} for a {} up to {}p, first edge {}",
                 session.id(),
                 session.titleId(),
+                episode,
                 version,
                 device.deviceClass().label(),
                 device.maxHeight(),
@@ -218,14 +225,15 @@ class SessionService implements Sessions {
                         session.device().deviceClass().label(),
                         tallest,
                         session.edges().getFirst().id(),
-                        null,
-                        0L));
+                        session.episodeId(),
+                        session.durationMillis()));
         return session;
     }
 
     private StartedSession replay(SessionRow earlier, StartSessionRequest request) {
         if (!earlier.profileId().equals(request.profileId())
-                || !earlier.titleId().equals(request.titleId())) {
+                || !earlier.titleId().equals(request.titleId())
+                || !Objects.equals(earlier.episodeId(), request.episodeId())) {
             throw SessionProblems.idempotencyKeyReused();
         }
         return new StartedSession(view(earlier), false);
@@ -335,8 +343,8 @@ class SessionService implements Sessions {
                             orZero(request.bufferMillis()),
                             request.rebufferCount() == null ? 0 : request.rebufferCount(),
                             orZero(request.rebufferMillis()),
-                            null,
-                            0L));
+                            session.episodeId(),
+                            session.durationMillis()));
             return HeartbeatOutcome.extended(expiresAt);
         }));
         return switch (outcome.kind()) {
@@ -418,8 +426,8 @@ class SessionService implements Sessions {
                         session.titleId(),
                         positionMillis,
                         state.name(),
-                        null,
-                        0L));
+                        session.episodeId(),
+                        session.durationMillis()));
         log.info("session {} {}", session.id(), state == SessionState.EXPIRED ? "expired" : "stopped");
     }
 
@@ -455,6 +463,7 @@ class SessionService implements Sessions {
         return new PlaybackSession(
                 session.id(),
                 session.titleId(),
+                session.episodeId(),
                 session.profileId(),
                 session.originVersion(),
                 session.state().name(),
@@ -474,6 +483,7 @@ class SessionService implements Sessions {
         return new SessionSummary(
                 session.id(),
                 session.titleId(),
+                session.episodeId(),
                 session.titleName(),
                 session.profileId(),
                 session.device().deviceClass().label(),

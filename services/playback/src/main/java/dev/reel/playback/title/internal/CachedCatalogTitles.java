@@ -7,8 +7,12 @@ import dev.reel.kit.web.ProblemException;
 import dev.reel.playback.PlaybackProperties;
 import dev.reel.playback.title.CatalogTitle;
 import dev.reel.playback.title.CatalogTitles;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -26,6 +30,7 @@ class CachedCatalogTitles implements CatalogTitles {
     private static final Logger log = LoggerFactory.getLogger(CachedCatalogTitles.class);
 
     private static final String PUBLISHED = "PUBLISHED";
+    private static final String SERIES = "SERIES";
 
     private final TitleApi catalog;
     private final Cache<UUID, CatalogTitle> lastKnown;
@@ -67,7 +72,10 @@ class CachedCatalogTitles implements CatalogTitles {
         return title;
     }
 
-    /** An unknown maturity label fails safe to 18+; media without a version is not playable. */
+    /**
+     * An unknown maturity label fails safe to 18+; media without a version is not playable; only a {@code SERIES}
+     * has episodes (ids missing from the answer are skipped).
+     */
     static CatalogTitle titleOf(UUID titleId, TitleResponse response) {
         Maturity maturity = response.maturity() == null
                 ? Maturity.EIGHTEEN_PLUS
@@ -76,13 +84,33 @@ class CachedCatalogTitles implements CatalogTitles {
         String version = media == null ? null : media.originVersion();
         boolean playable = Boolean.TRUE.equals(response.playable()) && version != null && !version.isBlank();
         int maxHeight = media == null || media.maxHeight() == null ? 0 : media.maxHeight();
+        long durationSeconds = media == null || media.durationSeconds() == null ? 0 : media.durationSeconds();
+        boolean series = SERIES.equals(response.type());
         return new CatalogTitle(
                 Objects.requireNonNullElse(response.id(), titleId),
                 Objects.requireNonNullElse(response.name(), ""),
                 maturity,
                 playable,
                 playable ? version : null,
-                playable ? maxHeight : 0);
+                playable ? maxHeight : 0,
+                playable ? Math.max(0, durationSeconds) * 1000 : 0,
+                series,
+                series ? episodeIds(response.seasons()) : Set.of());
+    }
+
+    private static Set<UUID> episodeIds(@Nullable List<TitleResponse.Season> seasons) {
+        Set<UUID> ids = new HashSet<>();
+        for (TitleResponse.Season season : seasons == null ? List.<TitleResponse.Season>of() : seasons) {
+            if (season == null || season.episodes() == null) {
+                continue;
+            }
+            for (TitleResponse.Episode episode : season.episodes()) {
+                if (episode != null && episode.id() != null) {
+                    ids.add(episode.id());
+                }
+            }
+        }
+        return ids;
     }
 
     private static ProblemException notFound(UUID titleId) {

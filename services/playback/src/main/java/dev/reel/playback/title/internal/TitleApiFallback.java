@@ -6,7 +6,7 @@ import java.util.UUID;
 public final class TitleApiFallback implements TitleApi {
 
     /** The marker answer; compared by identity, it is never a real title. */
-    static final TitleResponse UNAVAILABLE = new TitleResponse(null, null, null, null, null, null);
+    static final TitleResponse UNAVAILABLE = new TitleResponse(null, null, null, null, null, null, null, null);
 
     @Override
     public TitleResponse title(UUID id) {

@@ -19,10 +19,21 @@ final class Api {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http;
+    private final @Nullable String profileId;
 
     /** A client on this machine's usual address (127.0.0.1: isp-a's network under {@code reel up}). */
     Api() {
         this(null);
+    }
+
+    private Api(HttpClient http, @Nullable String profileId) {
+        this.http = http;
+        this.profileId = profileId;
+    }
+
+    /** The same client acting for a profile: every request carries {@code X-Profile-Id}. */
+    Api forProfile(String profileId) {
+        return new Api(http, profileId);
     }
 
     /** A client that connects from {@code local}, e.g. 127.0.1.7 to be a viewer in isp-b's network. */
@@ -33,6 +44,7 @@ final class Api {
             builder.localAddress(local);
         }
         http = builder.build();
+        profileId = null;
     }
 
     record Response(int status, String body, java.net.http.HttpHeaders headers) {
@@ -95,6 +107,9 @@ final class Api {
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (profileId != null) {
+            request.header("X-Profile-Id", profileId);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -35,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  * Boots the whole platform once through {@code reel up --instances catalog=2} (which also seeds the demo catalog in
  * the background) and checks it from the outside, through the gateway and the {@code reel} CLI, as a user would.
  * Test 4 restarts it on the same data; test 5 then waits for the demo seeding to have finished; tests 6 play demo
- * titles from the edges; test 7 freezes and kills the isp-a appliance.
+ * titles from the edges and follow the plays into viewing history, home rows and search; test 7 freezes and kills the
+ * isp-a appliance; test 8 freezes personalization under the home page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -528,6 +529,139 @@ class PlatformIT {
         waitFor(Duration.ofSeconds(60), () -> viewer.probe(profile, title), s -> s.edgeIds()
                 .getFirst()
                 .equals("isp-a"));
+    }
+
+    @Test
+    @Order(6)
+    void watchingFeedsContinueWatchingHomeAndSearch() throws Exception {
+        String member = signUpAndLogIn("binge");
+        String profile = firstProfile(member);
+        Api asProfile = api.forProfile(profile);
+        Viewer viewer = new Viewer(api, member, null);
+        String title = demoTitles().get(1);
+
+        // Play half of the 8 s demo title: a heartbeat, then stop at 4 s.
+        Viewer.Session session = viewer.start(profile, title);
+        var heartbeat = api.post(
+                "/api/v1/playback/sessions/" + session.id() + "/heartbeat",
+                Map.of(
+                        "positionMillis",
+                        3000,
+                        "bitrateBps",
+                        400000,
+                        "bufferMillis",
+                        4000,
+                        "rebufferCount",
+                        0,
+                        "rebufferMillis",
+                        0),
+                member);
+        assertThat(heartbeat.status()).as(heartbeat.body()).isEqualTo(200);
+        var stop =
+                api.post("/api/v1/playback/sessions/" + session.id() + "/stop", Map.of("positionMillis", 4000), member);
+        assertThat(stop.status()).as(stop.body()).isEqualTo(204);
+
+        JsonNode continueWatching = waitFor(
+                Duration.ofSeconds(30),
+                () -> asProfile.get("/api/v1/viewing/continue", member).json(),
+                page -> page.path("items").size() == 1
+                        && page.path("items").get(0).path("positionMillis").asLong() == 4000);
+        JsonNode entry = continueWatching.path("items").get(0);
+        assertThat(entry.path("titleId").asString()).isEqualTo(title);
+        assertThat(entry.path("progress").asDouble()).isBetween(0.4, 0.6);
+        var bookmark = asProfile.get("/api/v1/viewing/bookmarks/" + title, member);
+        assertThat(bookmark.status()).as(bookmark.body()).isEqualTo(200);
+        assertThat(bookmark.json().path("positionMillis").asLong()).isEqualTo(4000);
+
+        // Home: personalised rows, Continue Watching leading with what was just watched, no repeats up front.
+        JsonNode home = waitFor(
+                Duration.ofSeconds(30),
+                () -> asProfile.get("/api/v1/home", member).json(),
+                page -> rowIds(page).contains("continue-watching"));
+        assertThat(home.has("fallback")).as(home.toString()).isFalse();
+        JsonNode continueRow = row(home, "continue-watching");
+        assertThat(continueRow.path("items").get(0).path("titleId").asString()).isEqualTo(title);
+        assertThat(rowIds(home)).as(home.toString()).contains("trending", "new-releases");
+        List<String> upFront = new ArrayList<>();
+        home.path("rows").forEach(row -> {
+            for (int i = 0; i < Math.min(6, row.path("items").size()); i++) {
+                upFront.add(row.path("items").get(i).path("titleId").asString());
+            }
+        });
+        assertThat(upFront).as(home.toString()).doesNotHaveDuplicates();
+        var impression = asProfile.post(
+                "/api/v1/events",
+                Map.of(
+                        "events",
+                        List.of(Map.of(
+                                "type", "RowImpression",
+                                "rowId", "continue-watching",
+                                "rowKind", "CONTINUE_WATCHING",
+                                "rowPosition", 0,
+                                "items", List.of(Map.of("titleId", title, "position", 0))))),
+                member);
+        assertThat(impression.status()).as(impression.body()).isEqualTo(202);
+
+        // Search: a misspelt word and a prefix both find a demo title.
+        String name =
+                api.get("/api/v1/titles/" + title, member).json().path("name").asString();
+        String word = name.split(" ")[0];
+        String misspelt = word.substring(0, word.length() - 2) + word.substring(word.length() - 1);
+        JsonNode found = asProfile.get("/api/v1/search?q=" + misspelt, member).json();
+        assertThat(found.path("items").findValuesAsString("titleId"))
+                .as(misspelt + " -> " + found)
+                .contains(title);
+        JsonNode suggested = asProfile
+                .get("/api/v1/search/suggest?q=" + word.substring(0, 3), member)
+                .json();
+        assertThat(suggested.path("suggestions").findValuesAsString("titleId"))
+                .as(suggested.toString())
+                .contains(title);
+
+        // Removing the title from history empties Continue Watching; another account cannot act for this profile.
+        assertThat(asProfile.delete("/api/v1/viewing/history/" + title, member).status())
+                .isEqualTo(204);
+        assertThat(asProfile.get("/api/v1/viewing/continue", member).json().path("items"))
+                .isEmpty();
+        assertProblem(asProfile.get("/api/v1/viewing/continue", signUpAndLogIn("nosy")), 404);
+    }
+
+    @Test
+    @Order(8)
+    void homeAnswersWithFallbackRowsWhilePersonalizationHangs() throws Exception {
+        String member = signUpAndLogIn("patient");
+        Api asProfile = api.forProfile(firstProfile(member));
+        long pid = instance("personalization", 0).get("pid").asLong();
+        signal("STOP", pid);
+        try {
+            var home = asProfile.get("/api/v1/home", member);
+            assertThat(home.status()).as(home.body()).isEqualTo(200);
+            assertThat(home.json().path("fallback").asString()).isEqualTo("gateway");
+            assertThat(rowIds(home.json())).as(home.body()).contains("new-releases");
+            assertThat(home.json().path("degraded").valueStream().map(JsonNode::asString))
+                    .contains("continue-watching", "top-picks");
+        } finally {
+            signal("CONT", pid);
+        }
+        waitFor(
+                Duration.ofSeconds(30),
+                () -> asProfile.get("/api/v1/home", member).json(),
+                page -> !page.has("fallback") && rowIds(page).contains("trending"));
+    }
+
+    private static List<String> rowIds(JsonNode home) {
+        List<String> ids = new ArrayList<>();
+        home.path("rows").forEach(row -> ids.add(row.path("id").asString()));
+        return ids;
+    }
+
+    private static JsonNode row(JsonNode home, String id) {
+        for (JsonNode row : home.path("rows")) {
+            if (row.path("id").asString().equals(id)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + id + " in " + home);
     }
 
     private String createUnpublishedMovie(String name) {

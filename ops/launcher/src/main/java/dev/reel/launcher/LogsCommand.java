@@ -38,7 +38,8 @@ final class LogsCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
             paramLabel = "SERVICE",
-            description = "A service (registry, config, identity, catalog, encoder, gateway), or infra, or postgres.")
+            description =
+                    "A service (see `reel status`: registry, config, identity, catalog, ...), or infra, or postgres.")
     private String service = "";
 
     @Option(names = "--instance", paramLabel = "N", description = "Only instance N (0-based).")

@@ -67,7 +67,8 @@ class ReelCommandTest {
         assertThat(err.toString())
                 .contains(
                         "Unknown service 'catalogue'. Known services: registry, config, identity, catalog, encoder, gateway,"
-                                + " playback, steering, origin, isp-a, isp-b, infra, postgres.");
+                                + " playback, steering, viewing, search, personalization, origin, isp-a, isp-b, infra,"
+                                + " postgres.");
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class ServiceTable {
      * the content key store (libs/keystore) that the encoder writes and playback's licence endpoint reads.
      */
     public static final List<String> DATABASES =
-            List.of("identity", "catalog", "encoder", "keys", "playback", "steering");
+            List.of("identity", "catalog", "encoder", "keys", "playback", "steering", "viewing", "personalization");
 
     /** Port of the origin server: {@code edge.jar} serving the origin store directly, last in every steering list. */
     public static final int ORIGIN_PORT = 9000;
@@ -113,6 +113,33 @@ public final class ServiceTable {
                     Path.of("media/steering/target/steering.jar"),
                     8500,
                     1,
+                    Stage.SERVICES,
+                    Map.of(),
+                    false,
+                    Map.of()),
+            new ServiceSpec(
+                    "viewing",
+                    Path.of("services/viewing/target/viewing.jar"),
+                    8600,
+                    MAX_SCALED_INSTANCES,
+                    Stage.SERVICES,
+                    Map.of(),
+                    false,
+                    Map.of()),
+            new ServiceSpec(
+                    "search",
+                    Path.of("services/search/target/search.jar"),
+                    8700,
+                    MAX_SCALED_INSTANCES,
+                    Stage.SERVICES,
+                    Map.of(),
+                    false,
+                    Map.of()),
+            new ServiceSpec(
+                    "personalization",
+                    Path.of("services/personalization/target/personalization.jar"),
+                    8800,
+                    MAX_SCALED_INSTANCES,
                     Stage.SERVICES,
                     Map.of(),
                     false,

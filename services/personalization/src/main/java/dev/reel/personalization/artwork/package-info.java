@@ -1,0 +1,5 @@
+/** Artwork personalisation: a Thompson-sampling bandit over each title's artworks. */
+@NullMarked
+package dev.reel.personalization.artwork;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Model storage, the single trainer across instances (advisory lock) and the model poll. */
+@NullMarked
+package dev.reel.personalization.model.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -24,14 +24,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,8 +47,10 @@ import org.springframework.transaction.support.TransactionTemplate;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
 class ServiceKitIT {
 
+    private static final List<String> TRACEPARENTS_AT_LIVE = new CopyOnWriteArrayList<>();
     private static final HttpServer LIVE = startThingServer();
     private static final int DEAD_PORT = freePort();
 
@@ -64,6 +70,9 @@ class ServiceKitIT {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    KitTestApplication.TracedListener tracedListener;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -149,7 +158,7 @@ class ServiceKitIT {
     }
 
     @Test
-    void resilientClientSkipsTheDeadInstanceThenFallsBack() throws Exception {
+    void resilientClientSkipsTheDeadInstanceCarriesTheTraceThenFallsBack() throws Exception {
         // One instance refuses connections, one answers: every call must succeed on the live one.
         for (int i = 0; i < 10; i++) {
             var response = get("/remote/1", null);
@@ -160,6 +169,16 @@ class ServiceKitIT {
         assertThat(get("/remote/missing", null).statusCode()).isEqualTo(500);
         var metrics = get("/actuator/prometheus", null).body();
         assertThat(metrics).contains("resilience4j_circuitbreaker_state").contains("name=\"things\"");
+        // The caller's W3C trace context travels on: the callee sees the same trace id.
+        String traceId = randomHex(32);
+        var traced = HttpRequest.newBuilder(uri("/remote/traced"))
+                .GET()
+                .header("traceparent", "00-" + traceId + "-" + randomHex(16) + "-01")
+                .build();
+        assertThat(http.send(traced, HttpResponse.BodyHandlers.ofString()).body())
+                .contains("\"live\"");
+        assertThat(TRACEPARENTS_AT_LIVE)
+                .anySatisfy(header -> assertThat(header).matches("00-" + traceId + "-[0-9a-f]{16}-01"));
         // With no instance left, the fallback answers instead of an error.
         LIVE.stop(0);
         var degraded = get("/remote/1", null);
@@ -193,7 +212,55 @@ class ServiceKitIT {
                 .isEqualTo("TitlePublished");
     }
 
+    @Test
+    void outboxEventsCarryTheTraceOfTheRequestThatAppendedThemToTheirListeners(CapturedOutput output) throws Exception {
+        String traceId = randomHex(32);
+        String parentSpanId = randomHex(16);
+        var request = HttpRequest.newBuilder(uri("/traced"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .header("traceparent", "00-" + traceId + "-" + parentSpanId + "-01")
+                .build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        String eventId = response.body().replaceAll(".*\"eventId\":\"([^\"]+)\".*", "$1");
+
+        ConsumerRecord<String, String> record =
+                consumeFor(Duration.ofSeconds(6), KitTestApplication.TRACED_TOPIC).stream()
+                        .filter(r -> r.value().contains(eventId))
+                        .findFirst()
+                        .orElseThrow();
+        String traceparent =
+                new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
+        assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain(parentSpanId);
+
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!tracedListener.seen.containsKey(eventId) && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        KitTestApplication.SeenTrace seen = tracedListener.seen.get(eventId);
+        assertThat(seen).as("listener got the event").isNotNull();
+        assertThat(seen.spanTraceId()).isEqualTo(traceId);
+        assertThat(seen.mdcTraceId()).isEqualTo(traceId);
+        assertThat(seen.mdcSpanId()).matches("[0-9a-f]{16}");
+        assertThat(output.getOut().lines().filter(line -> line.contains("traced event " + eventId + " received")))
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("{")
+                        .contains("\"traceId\":\"" + traceId + "\"")
+                        .contains("\"spanId\":\"" + seen.mdcSpanId() + "\""));
+    }
+
+    private static String randomHex(int length) {
+        String hex = UUID.randomUUID().toString().replace("-", "")
+                + UUID.randomUUID().toString().replace("-", "");
+        return hex.substring(0, length);
+    }
+
     private List<ConsumerRecord<String, String>> consumeFor(Duration duration) {
+        return consumeFor(duration, Topics.CATALOG_TITLES);
+    }
+
+    private List<ConsumerRecord<String, String>> consumeFor(Duration duration, String topic) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfra.kafkaBootstrapServers(),
@@ -203,7 +270,7 @@ class ServiceKitIT {
                 "earliest");
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.CATALOG_TITLES));
+            consumer.subscribe(List.of(topic));
             long end = System.nanoTime() + duration.toNanos();
             while (System.nanoTime() < end) {
                 consumer.poll(Duration.ofMillis(250)).forEach(seen::add);
@@ -263,6 +330,10 @@ class ServiceKitIT {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/things/", exchange -> {
+                String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+                if (traceparent != null) {
+                    TRACEPARENTS_AT_LIVE.add(traceparent);
+                }
                 boolean missing = exchange.getRequestURI().getPath().endsWith("/missing");
                 byte[] body = (missing ? "{\"status\":404}" : "{\"name\":\"live\"}").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -1,7 +1,10 @@
 package dev.reel.kit.events;
 
 import dev.reel.kit.KitProperties;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -43,13 +46,25 @@ public class EventsAutoConfiguration {
             JdbcClient jdbc,
             PlatformTransactionManager transactionManager,
             KafkaTemplate<String, String> kafka,
-            KitProperties properties) {
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka, properties.outbox());
+            KitProperties properties,
+            ObjectProvider<Tracer> tracers,
+            ObjectProvider<Propagator> propagators) {
+        return new OutboxRelay(
+                jdbc,
+                new TransactionTemplate(transactionManager),
+                kafka,
+                properties.outbox(),
+                new OutboxTracing(tracers, propagators));
     }
 
     @Bean
     @ConditionalOnBean(OutboxRelay.class)
-    Outbox outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay) {
-        return new Outbox(jdbc, json, relay);
+    Outbox outbox(
+            JdbcClient jdbc,
+            JsonMapper json,
+            OutboxRelay relay,
+            ObjectProvider<Tracer> tracers,
+            ObjectProvider<Propagator> propagators) {
+        return new Outbox(jdbc, json, relay, new OutboxTracing(tracers, propagators));
     }
 }

@@ -18,15 +18,18 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final OutboxRelay relay;
+    private final OutboxTracing tracing;
 
-    public Outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay) {
+    Outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay, OutboxTracing tracing) {
         this.jdbc = jdbc;
         this.json = json;
         this.relay = relay;
+        this.tracing = tracing;
     }
 
     /**
-     * Records {@code event} for {@code topic}, keyed by {@link ReelEvent#key()}.
+     * Records {@code event} for {@code topic}, keyed by {@link ReelEvent#key()}, with the current trace
+     * context so that the published record and its consumers continue the caller's trace.
      *
      * @throws IllegalStateException when no transaction is active: an event written outside the
      *     transaction of its data could be published for data that never committed
@@ -36,8 +39,8 @@ public class Outbox {
             throw new IllegalStateException("Outbox.append must run inside the transaction that writes the data");
         }
         jdbc.sql("""
-                INSERT INTO reel_outbox (event_id, topic, record_key, event_type, schema_version, payload, correlation_id)
-                VALUES (:eventId, :topic, :key, :type, :schemaVersion, CAST(:payload AS jsonb), :correlationId)
+                INSERT INTO reel_outbox (event_id, topic, record_key, event_type, schema_version, payload, correlation_id, traceparent)
+                VALUES (:eventId, :topic, :key, :type, :schemaVersion, CAST(:payload AS jsonb), :correlationId, :traceparent)
                 """)
                 .param("eventId", event.eventId())
                 .param("topic", topic)
@@ -46,6 +49,7 @@ public class Outbox {
                 .param("schemaVersion", event.schemaVersion())
                 .param("payload", json.writeValueAsString(event))
                 .param("correlationId", CorrelationIdFilter.current())
+                .param("traceparent", tracing.current())
                 .update();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

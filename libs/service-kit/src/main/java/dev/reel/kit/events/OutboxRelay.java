@@ -28,6 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the same key reach Kafka in the order they were written even when a service runs many instances. A
  * failed send rolls the batch back and it is tried again; a crash between send and commit resends the
  * batch, which is why delivery is at least once. Published rows are deleted after the retention.
+ *
+ * <p>Each record is sent inside a span continuing the trace stored with its row, so its {@code traceparent}
+ * header (written by the template's observation) carries the trace id of the request that appended it.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -39,19 +42,22 @@ public class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final KafkaTemplate<String, String> kafka;
     private final KitProperties.Outbox settings;
+    private final OutboxTracing tracing;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile @Nullable Thread worker;
     private Instant nextCleanup = Instant.EPOCH;
 
-    public OutboxRelay(
+    OutboxRelay(
             JdbcClient jdbc,
             TransactionTemplate transactions,
             KafkaTemplate<String, String> kafka,
-            KitProperties.Outbox settings) {
+            KitProperties.Outbox settings,
+            OutboxTracing tracing) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
         this.settings = settings;
+        this.tracing = tracing;
     }
 
     /** Asks the relay to look for new rows now rather than at its next poll. */
@@ -74,7 +80,8 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             List<Row> rows = jdbc.sql("""
-                    SELECT id, event_id, topic, record_key, event_type, schema_version, payload::text AS payload, correlation_id
+                    SELECT id, event_id, topic, record_key, event_type, schema_version, payload::text AS payload, correlation_id,
+                           traceparent
                     FROM reel_outbox WHERE published_at IS NULL ORDER BY id LIMIT :limit
                     """)
                     .param("limit", settings.batchSize())
@@ -86,7 +93,8 @@ public class OutboxRelay implements SmartLifecycle {
                             rs.getString("event_type"),
                             rs.getInt("schema_version"),
                             rs.getString("payload"),
-                            rs.getString("correlation_id")))
+                            rs.getString("correlation_id"),
+                            rs.getString("traceparent")))
                     .list();
             if (rows.isEmpty()) {
                 return 0;
@@ -110,7 +118,8 @@ public class OutboxRelay implements SmartLifecycle {
             if (row.correlationId() != null) {
                 record.headers().add(EventHeaders.CORRELATION_ID, bytes(row.correlationId()));
             }
-            acks.add(kafka.send(record));
+            // the template's observation writes the record's traceparent from the span current here
+            tracing.continueTrace(row.traceparent(), "outbox publish", () -> acks.add(kafka.send(record)));
         }
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
@@ -196,5 +205,6 @@ public class OutboxRelay implements SmartLifecycle {
             String type,
             int schemaVersion,
             String payload,
-            @Nullable String correlationId) {}
+            @Nullable String correlationId,
+            @Nullable String traceparent) {}
 }

@@ -9,6 +9,11 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Settings every Reel service shares, added with the lowest precedence so that configuration from the
  * config server, the environment or a test overrides any of them.
+ *
+ * <p>Tracing: every request is sampled and W3C trace context travels on HTTP calls and Kafka records
+ * (template and listener observations), so trace ids appear in the JSON logs; no span is exported. Flyway
+ * runs out of order so that a kit migration numbered below a service's own ({@code V0_2} after {@code V3})
+ * still applies to databases created before it.
  */
 public class KitDefaults implements EnvironmentPostProcessor {
 
@@ -25,6 +30,10 @@ public class KitDefaults implements EnvironmentPostProcessor {
             Map.entry("management.endpoint.health.probes.add-additional-paths", "true"),
             Map.entry("management.prometheus.metrics.export.enabled", "true"),
             Map.entry("management.metrics.tags.application", "${spring.application.name}"),
+            Map.entry("management.tracing.sampling.probability", "1.0"),
+            Map.entry("spring.kafka.template.observation-enabled", "true"),
+            Map.entry("spring.kafka.listener.observation-enabled", "true"),
+            Map.entry("spring.flyway.out-of-order", "true"),
             Map.entry("spring.kafka.producer.acks", "all"),
             Map.entry("spring.kafka.producer.properties.enable.idempotence", "true"),
             Map.entry("spring.kafka.producer.properties.max.block.ms", "5000"),

@@ -1,6 +1,7 @@
 package dev.reel.playback;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.reel.testkit.StandIn;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,7 +113,7 @@ final class CatalogStandIn extends StandIn {
     }
 
     @Override
-    void handle(HttpExchange exchange) throws IOException {
+    protected void handle(HttpExchange exchange) throws IOException {
         UUID id = lastSegmentId(exchange);
         Map<String, Object> title = id == null ? null : titles.get(id);
         if (title == null) {

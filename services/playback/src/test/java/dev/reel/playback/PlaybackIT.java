@@ -11,6 +11,7 @@ import dev.reel.keystore.LicenceKeys;
 import dev.reel.origin.OriginSettings;
 import dev.reel.origin.OriginStore;
 import dev.reel.origin.OriginStores;
+import dev.reel.testkit.IdentityStandIn;
 import dev.reel.testkit.TestHttp;
 import dev.reel.testkit.TestInfra;
 import dev.reel.testkit.TestTokenDecoder;

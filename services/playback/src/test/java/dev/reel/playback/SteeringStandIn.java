@@ -1,6 +1,7 @@
 package dev.reel.playback;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.reel.testkit.StandIn;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ final class SteeringStandIn extends StandIn {
     }
 
     @Override
-    void handle(HttpExchange exchange) throws IOException {
+    protected void handle(HttpExchange exchange) throws IOException {
         if (subject(exchange.getRequestHeaders().getFirst("Authorization")) == null) {
             respond(exchange, 401, Map.of("status", 401, "title", "Unauthorized"));
             return;

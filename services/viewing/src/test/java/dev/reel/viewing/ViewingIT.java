@@ -11,6 +11,7 @@ import dev.reel.events.playback.PlaybackHeartbeat;
 import dev.reel.events.playback.PlaybackStarted;
 import dev.reel.events.playback.PlaybackStopped;
 import dev.reel.kit.events.EventHeaders;
+import dev.reel.testkit.IdentityStandIn;
 import dev.reel.testkit.TestHttp;
 import dev.reel.testkit.TestInfra;
 import dev.reel.testkit.TestTokenDecoder;

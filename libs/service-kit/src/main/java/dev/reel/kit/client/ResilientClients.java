@@ -4,6 +4,7 @@ import dev.reel.kit.KitProperties;
 import dev.reel.kit.observability.CorrelationIdFilter;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -139,7 +140,11 @@ public final class ResilientClients {
                 .slowCallDurationThreshold(settings.readTimeout())
                 .waitDurationInOpenState(settings.openStateWait())
                 .permittedNumberOfCallsInHalfOpenState(3)
-                .ignoreExceptions(HttpClientErrorException.class)
+                // A 4xx is the caller's problem, and a full bulkhead is this client's own back-pressure: neither says
+                // the
+                // target is unhealthy, so neither may open the circuit (a burst of concurrent calls would otherwise
+                // cut off every caller for the open-state wait).
+                .ignoreExceptions(HttpClientErrorException.class, BulkheadFullException.class)
                 .build();
     }
 

@@ -82,8 +82,8 @@ public record PersonalizationProperties(
     /**
      * The home page.
      *
-     * @param rowTimeout every row is built in parallel and must be ready this long after the rows started; a late
-     *     row gets its fallback
+     * @param rowTimeout rows that call other services (Continue Watching) must be ready this long after the rows
+     *     started, and a history read from the database gets the same budget; a late row gets its fallback
      * @param visiblePositions no title repeats within this many first positions of the rows
      * @param rowSize items per row at most
      * @param minRowItems a row with fewer items is left out (Continue Watching excepted)

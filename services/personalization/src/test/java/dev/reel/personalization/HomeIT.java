@@ -9,6 +9,7 @@ import dev.reel.events.catalog.TitleSnapshot;
 import dev.reel.events.playback.PlaybackStarted;
 import dev.reel.events.playback.PlaybackStopped;
 import dev.reel.kit.events.EventHeaders;
+import dev.reel.testkit.IdentityStandIn;
 import dev.reel.testkit.TestHttp;
 import dev.reel.testkit.TestInfra;
 import dev.reel.testkit.TestTokenDecoder;
@@ -98,21 +99,26 @@ class HomeIT {
         }
         // 60 profiles: 30 watch action titles, 30 drama titles, each 8 of their cluster.
         var random = new java.util.Random(42);
+        Set<List<UUID>> pairs = new HashSet<>();
         for (int p = 0; p < 60; p++) {
             List<UUID> cluster = p % 2 == 0 ? action : drama;
             UUID profile = UUID.randomUUID();
             for (int k = 0; k < 8; k++) {
-                play(UUID.randomUUID(), profile, cluster.get(random.nextInt(cluster.size())), 0.95);
+                UUID title = cluster.get(random.nextInt(cluster.size()));
+                pairs.add(List.of(profile, title));
+                play(UUID.randomUUID(), profile, title, 0.95);
             }
         }
         viewer = IDENTITY.addProfile(account, "18+", false);
         for (int k = 0; k < 3; k++) {
+            pairs.add(List.of(viewer, action.get(2 + k)));
             play(account, viewer, action.get(2 + k), 0.95);
         }
-        await(() -> jdbc.sql("SELECT count(*) FROM interactions")
+        // Every play applied (the viewer's come last), so training and the viewer's pages see all of them.
+        await(() -> jdbc.sql("SELECT count(*) FROM interactions WHERE strength >= 0.9")
                                 .query(Long.class)
                                 .single()
-                        >= 120
+                        == pairs.size()
                 && jdbc.sql("SELECT count(*) FROM titles").query(Long.class).single() == 44);
         Thread.sleep(500);
     }
@@ -136,8 +142,7 @@ class HomeIT {
         Thread.sleep(700);
 
         VIEWING.put(viewer, action.get(2), 0.4);
-        // The first call to viewing opens the client (discovery, connection) and may miss the row budget.
-        home(viewer, account).ok(200);
+        // The instance warmed the viewing client and the page path at start-up: its first page is complete.
         JsonNode home = home(viewer, account).ok(200);
         List<String> ids = new ArrayList<>();
         home.path("rows").forEach(row -> ids.add(row.path("id").asString()));
@@ -171,9 +176,11 @@ class HomeIT {
                 break;
             }
         }
-        // Measured 4-6 of 6 here, against 100 % for the same settings straight on libs/recs (PlantedClustersTest): the
-        // gap is open (see the README), so this only asserts better than popularity.
-        assertThat(fromCluster).as("picks from the viewer's cluster").isGreaterThanOrEqualTo(4);
+        // libs/recs alone gives 100 % of unseen picks from the cluster at these settings (PlantedClustersTest).
+        System.out.printf(
+                "first recommendation row %s: %d of %d from the viewer's cluster%n",
+                picks.path("id"), fromCluster, total);
+        assertThat(fromCluster).as("picks from the viewer's cluster").isEqualTo(6);
 
         // No title twice within the first 6 positions of all rows.
         Set<String> visible = new HashSet<>();
@@ -347,14 +354,18 @@ class HomeIT {
             home(v.profile(), v.account()).ok(200);
         }
         List<Long> micros = java.util.Collections.synchronizedList(new ArrayList<>());
+        var degradedPages = new java.util.concurrent.atomic.AtomicInteger();
         try (var threads = java.util.concurrent.Executors.newFixedThreadPool(50)) {
             List<java.util.concurrent.Future<?>> done = new ArrayList<>();
             for (Viewer v : viewers) {
                 done.add(threads.submit(() -> {
                     for (int i = 0; i < 20; i++) {
                         long start = System.nanoTime();
-                        home(v.profile(), v.account()).ok(200);
+                        JsonNode page = home(v.profile(), v.account()).ok(200);
                         micros.add((System.nanoTime() - start) / 1_000);
+                        if (!page.path("degraded").isEmpty()) {
+                            degradedPages.incrementAndGet();
+                        }
                     }
                     return null;
                 }));
@@ -368,8 +379,8 @@ class HomeIT {
         long p50 = sorted.get(sorted.size() / 2);
         long p99 = sorted.get((int) (sorted.size() * 0.99));
         System.out.printf(
-                "home latency at 50 concurrent profiles: p50 %.1f ms, p99 %.1f ms over %d pages%n",
-                p50 / 1000.0, p99 / 1000.0, sorted.size());
+                "home latency at 50 concurrent profiles: p50 %.1f ms, p99 %.1f ms over %d pages, %d with degraded rows%n",
+                p50 / 1000.0, p99 / 1000.0, sorted.size(), degradedPages.get());
         assertThat(p50).isLessThan(1_000_000);
     }
 

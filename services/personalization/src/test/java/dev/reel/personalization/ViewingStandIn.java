@@ -1,6 +1,7 @@
 package dev.reel.personalization;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.reel.testkit.StandIn;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class ViewingStandIn extends StandIn {
     }
 
     @Override
-    void handle(HttpExchange exchange) throws IOException {
+    protected void handle(HttpExchange exchange) throws IOException {
         String profile = exchange.getRequestHeaders().getFirst("X-Profile-Id");
         List<Map<String, Object>> items =
                 profile == null ? List.of() : entries.getOrDefault(UUID.fromString(profile), List.of());

@@ -13,11 +13,21 @@ public interface Activity {
     float START_STRENGTH = 0.05f;
 
     /**
-     * The profile's interactions, most recently played first: one indexed database read.
+     * The profile's interactions, most recently played first: from memory when this instance read them before and
+     * they have not changed since, else one indexed database read (which is then kept). A change made by any instance
+     * is seen within one {@code refresh.catalog} interval; a change this instance applies, at once.
      *
      * @param limit the most to return
      */
     List<Interaction> history(UUID profileId, int limit);
+
+    /**
+     * The profile's interactions as {@link #history} would return them, but only from memory: null when they would
+     * need a database read. The list is the same instance until the interactions change, so callers may key derived
+     * values on its identity.
+     */
+    @Nullable
+    List<Interaction> cachedHistory(UUID profileId, int limit);
 
     /** Trending as of this instance's last refresh; from memory. */
     Trending trending();

@@ -68,6 +68,22 @@ class ActivityRepository {
                 .list();
     }
 
+    /** The database's clock, so change watermarks never depend on this instance's clock. */
+    Instant now() {
+        return jdbc.sql("SELECT clock_timestamp()")
+                .query(Timestamp.class)
+                .single()
+                .toInstant();
+    }
+
+    /** Profiles with an interaction changed after {@code since} (indexed by {@code changed_at}). */
+    List<UUID> changedProfiles(Instant since) {
+        return jdbc.sql("SELECT DISTINCT profile_id FROM interactions WHERE changed_at > :since")
+                .param("since", Timestamp.from(since))
+                .query(UUID.class)
+                .list();
+    }
+
     void forEach(Consumer<Interaction> sink) {
         jdbc.sql("SELECT * FROM interactions").withFetchSize(5_000).query(ActivityRepository::interaction).stream()
                 .forEach(sink);
@@ -104,7 +120,7 @@ class ActivityRepository {
     }
 
     List<TrendingRow> trending() {
-        return jdbc.sql("SELECT * FROM trending")
+        return jdbc.sql("SELECT * FROM trending ORDER BY title_id")
                 .query(ActivityRepository::trendingRow)
                 .list();
     }

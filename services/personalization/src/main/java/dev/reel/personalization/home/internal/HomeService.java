@@ -19,11 +19,11 @@ import dev.reel.personalization.home.HomeRow;
 import dev.reel.personalization.home.RowKind;
 import dev.reel.personalization.model.Models;
 import dev.reel.personalization.model.TrainedModel;
-import dev.reel.recs.AlsModel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -39,20 +39,29 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds home pages from memory: the catalog view, trending, the model and the artwork counts are held by their
- * features, the profile-independent shelves are precomputed once per change ({@link Shelves}), and a page costs one
- * indexed database read (the profile's interactions) and one call to viewing (Continue Watching).
+ * features, the profile-independent shelves are precomputed off the request path once per change ({@link Shelves}),
+ * the profile's interactions come from {@link Activity}'s cache, and the fold-in and scores are kept per (profile
+ * history, model). A page costs one call to viewing (Continue Watching), plus one indexed database read the first time
+ * a profile is seen or after its interactions changed.
  *
- * <p>Every row is built on its own virtual thread. Rows must be ready {@code home.row-timeout} after they started (the
- * history read has the same budget before them); a row that fails or is late gets its fallback: the last good copy of
- * that row for the profile, else popular titles (not for Continue Watching), else it is left out. Either way its id is
- * listed in the page's {@code degraded}.
+ * <p>Continue Watching is fetched on its own virtual thread from the start of the page and must be ready {@code
+ * home.row-timeout} after the history is known (a history read from the database gets the same budget first). The
+ * other rows read only memory, cost microseconds and are built on the request thread: a hand-off per row cost a
+ * scheduling round trip each, which on busy cores made them late. A row that fails or is late gets its fallback: the
+ * last good copy of that row for the profile, else popular titles (not for Continue Watching), else it is left out.
+ * Either way its id is listed in the page's {@code degraded}.
  */
 @Service
 class HomeService implements HomePages, AutoCloseable {
@@ -72,16 +81,26 @@ class HomeService implements HomePages, AutoCloseable {
 
     static final String CONTINUE_WATCHING = "continue-watching";
 
+    /**
+     * What a row that depends on another service returns while that service is unavailable (compared by identity):
+     * the client already logged why, so the row goes to its fallback without an exception or another log line.
+     */
+    private static final List<Candidate> UNAVAILABLE = Collections.unmodifiableList(new ArrayList<>());
+
     private final CatalogView catalog;
     private final Activity activity;
     private final Models models;
     private final ArtworkChooser artwork;
     private final Experiments experiments;
     private final ViewingApi viewing;
+    private final JsonMapper json;
     private final PersonalizationProperties.Home settings;
     private final Clock clock;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Cache<RowKey, List<Candidate>> lastGood;
+    private final Cache<UUID, Personal> personals;
+    private final Object shelvesLock = new Object();
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
     private volatile @Nullable Shelves shelves;
 
     HomeService(
@@ -91,6 +110,7 @@ class HomeService implements HomePages, AutoCloseable {
             ArtworkChooser artwork,
             Experiments experiments,
             ViewingApi viewing,
+            JsonMapper json,
             PersonalizationProperties properties,
             Clock clock) {
         this.catalog = catalog;
@@ -99,11 +119,16 @@ class HomeService implements HomePages, AutoCloseable {
         this.artwork = artwork;
         this.experiments = experiments;
         this.viewing = viewing;
+        this.json = json;
         this.settings = properties.home();
         this.clock = clock;
         this.lastGood = Caffeine.newBuilder()
                 .expireAfterWrite(settings.lastGoodRows())
                 .maximumSize(settings.maxProfiles() * 8)
+                .build();
+        this.personals = Caffeine.newBuilder()
+                .maximumSize(settings.maxProfiles())
+                .expireAfterAccess(settings.lastGoodRows())
                 .build();
     }
 
@@ -118,12 +143,66 @@ class HomeService implements HomePages, AutoCloseable {
             Set<UUID> seen,
             Set<UUID> watched,
             @Nullable TrainedModel model,
-            float @Nullable [] scores) {}
+            float @Nullable [] scores,
+            int[] ranked) {}
+
+    /** Item indices by descending score (ties: lower index first); empty without scores. */
+    static int[] ranked(float @Nullable [] scores) {
+        if (scores == null) {
+            return new int[0];
+        }
+        Integer[] items = new Integer[scores.length];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = i;
+        }
+        Arrays.sort(items, (a, b) -> {
+            int byScore = Float.compare(scores[b], scores[a]);
+            return byScore != 0 ? byScore : Integer.compare(a, b);
+        });
+        int[] ranked = new int[items.length];
+        for (int i = 0; i < ranked.length; i++) {
+            ranked[i] = items[i];
+        }
+        return ranked;
+    }
 
     @Override
     public HomePage build(ViewerProfile profile, @Nullable String authorization) {
-        Instant now = clock.instant();
         String cell = experiments.expose(profile.accountId(), ROW_ORDERING);
+        return page(profile, authorization, cell);
+    }
+
+    /**
+     * Warms what a fresh instance would otherwise set up on its first pages, before it reports ready: the viewing
+     * client (discovery, load balancer, connection, message converters) with a call that carries no valid token, and
+     * the page path itself (database read, shelves, rows, JSON) for a made-up profile, with no exposure logged. Bounded
+     * by the client's timeouts; failures are only logged.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        long started = System.nanoTime();
+        UUID nobody = UUID.randomUUID();
+        try {
+            viewing.continueWatching("Bearer warm-up", nobody, 1);
+        } catch (RuntimeException e) {
+            // A 401 is the expected answer: the call still set up the client and its connection.
+            log.debug("viewing warm-up call answered {}", e.toString());
+        }
+        try {
+            json.readValue(
+                    "{\"items\":[{\"titleId\":\"" + nobody + "\",\"episodeId\":null,\"progress\":0.5}]}",
+                    ViewingApi.ContinuePage.class);
+            var profile = new ViewerProfile(nobody, nobody, false, Maturity.EIGHTEEN_PLUS);
+            json.writeValueAsBytes(page(profile, null, "popularity"));
+            personals.invalidate(nobody);
+        } catch (RuntimeException e) {
+            log.warn("home warm-up failed: {}", e.toString());
+        }
+        log.info("home warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private HomePage page(ViewerProfile profile, @Nullable String authorization, String cell) {
+        Instant now = clock.instant();
         Future<List<Candidate>> continueWatching =
                 authorization == null ? null : workers.submit(() -> continueWatching(profile, authorization));
         List<Interaction> history = history(profile.id());
@@ -132,12 +211,13 @@ class HomeService implements HomePages, AutoCloseable {
         List<Planned> planned = plan(profile, personal, shelves);
 
         long deadline = System.nanoTime() + settings.rowTimeout().toNanos();
-        List<Future<List<Candidate>>> futures = new ArrayList<>(planned.size());
-        for (Planned row : planned) {
-            futures.add(workers.submit(row.build()));
-        }
         List<Row> rows = new ArrayList<>();
         List<String> degraded = new ArrayList<>();
+        // Every row but Continue Watching reads only memory and costs microseconds: built right here, because handing
+        // each to another thread costs a scheduling round trip per row, which on busy cores is what made rows late.
+        for (Planned row : planned) {
+            build(row, profile, shelves, rows, degraded);
+        }
         if (continueWatching != null) {
             collect(
                     new Planned(CONTINUE_WATCHING, RowKind.CONTINUE_WATCHING, "Continue Watching", List::of),
@@ -147,9 +227,6 @@ class HomeService implements HomePages, AutoCloseable {
                     shelves,
                     rows,
                     degraded);
-        }
-        for (int i = 0; i < planned.size(); i++) {
-            collect(planned.get(i), futures.get(i), deadline, profile, shelves, rows, degraded);
         }
 
         List<Row> ordered = MODEL_CELL.equals(cell) && personal.scores() != null
@@ -175,6 +252,19 @@ class HomeService implements HomePages, AutoCloseable {
                 profile.id(), UUID.randomUUID().toString(), now, Map.of(ROW_ORDERING, cell), page, degraded);
     }
 
+    /** Builds one in-memory row and files it, or its fallback when it fails. */
+    private void build(Planned planned, ViewerProfile profile, Shelves shelves, List<Row> rows, List<String> degraded) {
+        List<Candidate> built;
+        try {
+            built = planned.build().call();
+        } catch (Exception e) {
+            log.warn("row {} failed; using its fallback: {}", planned.id(), e.toString());
+            fallback(planned, profile, shelves, rows, degraded);
+            return;
+        }
+        file(planned, built, profile, shelves, rows);
+    }
+
     /** Waits for one row until the deadline and files it, or its fallback, or its absence. */
     private void collect(
             Planned planned,
@@ -184,15 +274,12 @@ class HomeService implements HomePages, AutoCloseable {
             Shelves shelves,
             List<Row> rows,
             List<String> degraded) {
-        var key = new RowKey(profile.id(), planned.id());
         try {
-            List<Candidate> built = visible(
-                    future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS), profile, shelves);
-            if (!built.isEmpty()) {
-                lastGood.put(key, built);
-                rows.add(new Row(planned.id(), planned.kind(), planned.title(), built, false));
+            List<Candidate> built = future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (built != UNAVAILABLE) {
+                file(planned, built, profile, shelves, rows);
+                return;
             }
-            return;
         } catch (TimeoutException e) {
             future.cancel(true);
             log.warn("row {} took longer than {}; using its fallback", planned.id(), settings.rowTimeout());
@@ -205,8 +292,24 @@ class HomeService implements HomePages, AutoCloseable {
             Thread.currentThread().interrupt();
             future.cancel(true);
         }
+        fallback(planned, profile, shelves, rows, degraded);
+    }
+
+    /** Files a row that was built in time, keeping it as the profile's last good copy. */
+    private void file(
+            Planned planned, List<Candidate> candidates, ViewerProfile profile, Shelves shelves, List<Row> rows) {
+        List<Candidate> built = visible(candidates, profile, shelves);
+        if (!built.isEmpty()) {
+            lastGood.put(new RowKey(profile.id(), planned.id()), built);
+            rows.add(new Row(planned.id(), planned.kind(), planned.title(), built, false));
+        }
+    }
+
+    /** Files the row's last good copy, else popular titles (not for Continue Watching), else nothing; degraded. */
+    private void fallback(
+            Planned planned, ViewerProfile profile, Shelves shelves, List<Row> rows, List<String> degraded) {
         degraded.add(planned.id());
-        List<Candidate> fallback = lastGood.getIfPresent(key);
+        List<Candidate> fallback = lastGood.getIfPresent(new RowKey(profile.id(), planned.id()));
         if (fallback == null && planned.kind() != RowKind.CONTINUE_WATCHING) {
             fallback = shelves.popular(profile.ceiling()).stream()
                     .limit(settings.rowSize())
@@ -250,6 +353,10 @@ class HomeService implements HomePages, AutoCloseable {
 
     /** The profile's interactions; empty (a cold-start page) when the database does not answer within the budget. */
     private List<Interaction> history(UUID profileId) {
+        List<Interaction> cached = activity.cachedHistory(profileId, HISTORY_LIMIT);
+        if (cached != null) {
+            return cached;
+        }
         Future<List<Interaction>> read = workers.submit(() -> activity.history(profileId, HISTORY_LIMIT));
         try {
             return read.get(settings.rowTimeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -264,16 +371,49 @@ class HomeService implements HomePages, AutoCloseable {
     }
 
     /** The shared shelves for the current catalog, trending and model, rebuilt by the first request after a change. */
+    /**
+     * The shared shelves. Built by the first page, then rebuilt off the request path: by {@link #refreshShelves} and,
+     * when a page sees that a source changed, on a background thread while pages keep the previous shelves (a page
+     * never waits for a rebuild, which sorts the whole catalog once per ceiling).
+     */
     Shelves shelves() {
-        CatalogSnapshot snapshot = catalog.snapshot();
-        var trending = activity.trending();
-        TrainedModel model = models.current();
         Shelves current = shelves;
-        if (current != null && current.builtFrom(snapshot, trending, model)) {
-            return current;
+        if (current == null) {
+            return rebuildShelves();
         }
-        synchronized (this) {
-            current = shelves;
+        if (!current.builtFrom(catalog.snapshot(), activity.trending(), models.current())
+                && rebuilding.compareAndSet(false, true)) {
+            try {
+                workers.execute(() -> {
+                    try {
+                        rebuildShelves();
+                    } finally {
+                        rebuilding.set(false);
+                    }
+                });
+            } catch (RuntimeException e) {
+                rebuilding.set(false);
+            }
+        }
+        return current;
+    }
+
+    /** Rebuilds the shelves when a source changed since they were built. */
+    @Scheduled(initialDelayString = "0", fixedDelayString = "${reel.personalization.refresh.catalog:2s}")
+    void refreshShelves() {
+        try {
+            rebuildShelves();
+        } catch (RuntimeException e) {
+            log.warn("shelves rebuild failed; serving the previous ones: {}", e.toString());
+        }
+    }
+
+    private Shelves rebuildShelves() {
+        synchronized (shelvesLock) {
+            CatalogSnapshot snapshot = catalog.snapshot();
+            var trending = activity.trending();
+            TrainedModel model = models.current();
+            Shelves current = shelves;
             if (current == null || !current.builtFrom(snapshot, trending, model)) {
                 current = Shelves.of(snapshot, trending, model);
                 shelves = current;
@@ -282,7 +422,22 @@ class HomeService implements HomePages, AutoCloseable {
         }
     }
 
-    private static Personal personal(ViewerProfile profile, List<Interaction> history, Shelves shelves) {
+    /**
+     * What the page knows about the profile, reused while its history (the same cached list) and the model are the
+     * same: the fold-in ({@code O(f³ + n·f²)}) and the scores ({@code O(items·f)}) are then computed once per change
+     * instead of once per page.
+     */
+    private Personal personal(ViewerProfile profile, List<Interaction> history, Shelves shelves) {
+        Personal cached = personals.getIfPresent(profile.id());
+        if (cached != null && cached.history() == history && cached.model() == shelves.model()) {
+            return cached;
+        }
+        Personal fresh = personal(profile.id(), history, shelves.model());
+        personals.put(profile.id(), fresh);
+        return fresh;
+    }
+
+    private static Personal personal(UUID profileId, List<Interaction> history, @Nullable TrainedModel model) {
         Set<UUID> seen = new HashSet<>();
         Set<UUID> watched = new HashSet<>();
         for (Interaction interaction : history) {
@@ -291,19 +446,14 @@ class HomeService implements HomePages, AutoCloseable {
                 watched.add(interaction.titleId());
             }
         }
-        TrainedModel model = shelves.model();
         float[] scores = null;
         if (model != null && !history.isEmpty()) {
-            float[] user = model.userVector(profile.id(), history);
+            float[] user = model.userVector(profileId, history);
             if (user != null) {
-                AlsModel als = model.als();
-                scores = new float[als.items()];
-                for (int item = 0; item < scores.length; item++) {
-                    scores[item] = als.score(user, item);
-                }
+                scores = model.als().scores(user);
             }
         }
-        return new Personal(history, seen, watched, model, scores);
+        return new Personal(history, seen, watched, model, scores, ranked(scores));
     }
 
     // --- rows -----------------------------------------------------------------------------------------------------
@@ -360,7 +510,7 @@ class HomeService implements HomePages, AutoCloseable {
     private List<Candidate> continueWatching(ViewerProfile profile, String authorization) {
         ViewingApi.ContinuePage page = viewing.continueWatching(authorization, profile.id(), settings.rowSize());
         if (page == ViewingApi.UNAVAILABLE) {
-            throw new IllegalStateException("viewing unavailable");
+            return UNAVAILABLE;
         }
         List<Candidate> candidates = new ArrayList<>();
         if (page.items() != null) {
@@ -374,22 +524,20 @@ class HomeService implements HomePages, AutoCloseable {
     }
 
     private static List<Candidate> topPicks(Personal personal, Shelves shelves, Maturity ceiling, int wanted) {
-        float[] scores = personal.scores();
         TrainedModel model = personal.model();
-        if (scores == null || model == null) {
+        if (personal.scores() == null || model == null) {
             return List.of();
         }
-        List<Integer> items = new ArrayList<>();
-        for (int item = 0; item < scores.length; item++) {
+        List<Candidate> picks = new ArrayList<>(wanted);
+        for (int item : personal.ranked()) {
+            if (picks.size() >= wanted) {
+                break;
+            }
             if (shelves.visibleItem(ceiling, item) && !personal.seen().contains(model.title(item))) {
-                items.add(item);
+                picks.add(Candidate.of(model.title(item)));
             }
         }
-        items.sort((a, b) -> Float.compare(scores[b], scores[a]));
-        return items.stream()
-                .limit(wanted)
-                .map(item -> Candidate.of(model.title(item)))
-                .toList();
+        return picks;
     }
 
     private static List<Candidate> similar(

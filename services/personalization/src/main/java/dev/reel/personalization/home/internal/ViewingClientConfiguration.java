@@ -4,7 +4,7 @@ import dev.reel.kit.client.ResilientClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The viewing client: discovery-routed, zone-aware, with timeout, circuit breaker and the "unknown" fallback. */
+/** The viewing client: discovery-routed, zone-aware, with timeout, circuit breaker, bulkhead and the "unknown" fallback. */
 @Configuration(proxyBeanMethods = false)
 class ViewingClientConfiguration {
 

@@ -31,7 +31,7 @@ class InstanceCountsTest {
                 .isThrownBy(() -> InstanceCounts.parse("catalogue=2"))
                 .withMessage(
                         "unknown service 'catalogue'; known services: registry, config, identity, catalog, encoder, gateway, playback, steering,"
-                                + " origin, isp-a, isp-b");
+                                + " viewing, search, personalization, origin, isp-a, isp-b");
     }
 
     @ParameterizedTest

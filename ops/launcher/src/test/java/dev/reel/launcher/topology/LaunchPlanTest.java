@@ -26,6 +26,9 @@ class LaunchPlanTest {
                         tuple("gateway-0", "zone-a", 8080),
                         tuple("playback-0", "zone-a", 8400),
                         tuple("steering-0", "zone-a", 8500),
+                        tuple("viewing-0", "zone-a", 8600),
+                        tuple("search-0", "zone-a", 8700),
+                        tuple("personalization-0", "zone-a", 8800),
                         tuple("origin-0", "zone-a", 9000),
                         tuple("isp-a-0", "zone-a", 9100),
                         tuple("isp-b-0", "zone-a", 9101));
@@ -49,6 +52,9 @@ class LaunchPlanTest {
                         "gateway-0",
                         "playback-0",
                         "steering-0",
+                        "viewing-0",
+                        "search-0",
+                        "personalization-0",
                         "origin-0",
                         "isp-a-0",
                         "isp-b-0");

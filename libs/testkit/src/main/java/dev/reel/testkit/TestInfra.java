@@ -7,6 +7,17 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -76,6 +87,30 @@ public final class TestInfra {
             kafka = broker;
         }
         return kafka.getBrokersAsString();
+    }
+
+    /**
+     * Creates {@code topics} on the shared broker with 3 partitions each, unless they exist: a test that produces before
+     * its listener subscribes needs the topic first, with the partitions production has.
+     */
+    public static void createTopics(String... topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = Arrays.stream(topics)
+                    .filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, 3, (short) 1))
+                    .toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("could not create topics " + Arrays.toString(topics), e);
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("could not create topics " + Arrays.toString(topics), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
     }
 
     /** Points Spring's datasource (and Flyway) at this JVM's PostgreSQL, database {@code database}. */

@@ -24,16 +24,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,20 +70,7 @@ class ViewingIT {
         TestInfra.registerKafka(registry);
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
         registry.add("test.identity.port", IDENTITY::port);
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrapServers()))) {
-            for (String topic : List.of(Topics.PLAYBACK_SESSIONS, Topics.CATALOG_TITLES)) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1)))
-                            .all()
-                            .get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
-            }
-        }
+        TestInfra.createTopics(Topics.PLAYBACK_SESSIONS, Topics.CATALOG_TITLES);
     }
 
     @LocalServerPort

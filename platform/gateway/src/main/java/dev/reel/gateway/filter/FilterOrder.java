@@ -22,6 +22,9 @@ public final class FilterOrder {
     /** First of all, so that every log line and problem body carries the id. */
     public static final int CORRELATION_ID = Ordered.HIGHEST_PRECEDENCE;
 
+    /** Only registers response headers for the web app's pages, so that even a rejected request carries them. */
+    public static final int WEB_APP_HEADERS = CORRELATION_ID + 1;
+
     /** Answers preflights before anything can reject them. */
     public static final int CORS = CORRELATION_ID + STEP;
 

@@ -339,6 +339,32 @@ class EdgeServerIT {
     }
 
     @Test
+    void browsersOnOtherOriginsMayReadResponses() throws Exception {
+        String origin = "http://localhost:8080";
+        HttpResponse<byte[]> segmentResponse = get("/v/title1/video/720p/seg-1.m4s", "Origin", origin);
+        HttpResponse<byte[]> forbidden =
+                send(HttpRequest.newBuilder(uri("/v/title1/init.mp4", "bad")), "Origin", origin);
+        HttpResponse<byte[]> preflight = send(
+                HttpRequest.newBuilder(uri("/v/title1/video/720p/seg-1.m4s", token))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()),
+                "Origin",
+                origin,
+                "Access-Control-Request-Method",
+                "GET",
+                "Access-Control-Request-Headers",
+                "range");
+
+        assertThat(segmentResponse.statusCode()).isEqualTo(200);
+        assertThat(header(segmentResponse, "access-control-allow-origin")).isEqualTo("*");
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(header(forbidden, "access-control-allow-origin")).isEqualTo("*");
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(header(preflight, "access-control-allow-origin")).isEqualTo("*");
+        assertThat(header(preflight, "access-control-allow-methods")).isEqualTo("GET, HEAD");
+        assertThat(header(preflight, "access-control-allow-headers")).isEqualTo("range");
+    }
+
+    @Test
     void otherMethodsAre405() throws Exception {
         HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/v/title1/init.mp4", token))
                 .POST(HttpRequest.BodyPublishers.ofString("x")));

@@ -63,6 +63,10 @@ import org.jspecify.annotations.Nullable;
  * <p>In origin mode ({@code passthrough} set, no cache) every valid request is resolved in origin
  * off the event loop; a local origin file is sent with sendfile, a remote object is streamed in
  * chunks (which needs a {@link io.netty.handler.stream.ChunkedWriteHandler} in the pipeline).
+ *
+ * <p>Every response allows any origin (CORS): the web app on the gateway's origin fetches playlists, segments and
+ * thumbnails from here, and what may be read is decided by the token alone, never by cookies. {@code OPTIONS}
+ * preflights are answered with 204 (uncounted, like the operations endpoints).
  */
 public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -70,6 +74,8 @@ public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHt
     private static final String HEALTH_PATH = "/actuator/health";
     private static final String STATS_PATH = "/actuator/stats";
     private static final int STREAM_CHUNK_BYTES = 64 * 1024;
+    private static final String ANY_ORIGIN = "*";
+    private static final String PREFLIGHT_MAX_AGE_SECONDS = "86400";
 
     private final EdgeSettings settings;
     private final EdgeCounters counters;
@@ -151,6 +157,10 @@ public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHt
         if (request.decoderResult().isSuccess() && operations(ctx, request, keepAlive, head)) {
             return;
         }
+        if (request.decoderResult().isSuccess() && request.method().equals(HttpMethod.OPTIONS)) {
+            preflight(ctx, request, keepAlive);
+            return;
+        }
         counters.requests.increment();
         if (!request.decoderResult().isSuccess()) {
             counters.badRequests.increment();
@@ -209,6 +219,20 @@ public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHt
             return;
         }
         onMiss(ctx, request, target, file, keepAlive, head);
+    }
+
+    /** A CORS preflight: the safe methods, and the request headers the browser asked for. */
+    private static void preflight(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT);
+        HttpHeaders headers = response.headers();
+        headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, HEAD");
+        String requested = request.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS);
+        if (requested != null) {
+            headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, requested);
+        }
+        headers.set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, PREFLIGHT_MAX_AGE_SECONDS);
+        headers.set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
+        send(ctx, response, keepAlive);
     }
 
     /**
@@ -411,6 +435,7 @@ public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHt
         headers.set(HttpHeaderNames.CACHE_CONTROL, cacheControl);
         headers.set(HttpHeaderNames.ACCEPT_RANGES, HttpHeaderValues.BYTES);
         headers.set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
+        headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, ANY_ORIGIN);
         HttpUtil.setKeepAlive(response, keepAlive);
         if (hit) {
             counters.hits.increment();
@@ -572,6 +597,7 @@ public final class EdgeRequestHandler extends SimpleChannelInboundHandler<FullHt
     }
 
     private static void send(ChannelHandlerContext ctx, HttpResponse response, boolean keepAlive) {
+        response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, ANY_ORIGIN);
         HttpUtil.setKeepAlive(response, keepAlive);
         finish(ctx.writeAndFlush(response), keepAlive);
     }

@@ -191,12 +191,16 @@ public final class EdgeServer implements AutoCloseable {
         return ioThreads;
     }
 
-    /** Stops the server and waits up to a few seconds for in-flight responses; idempotent. */
+    /**
+     * Stops the server and waits up to a few seconds for in-flight responses; idempotent. Every wait is bounded: run
+     * from a JVM shutdown hook (SIGTERM), Netty's event loops were seen never to report termination, which left the
+     * appliance hanging until the launcher killed it.
+     */
     @Override
     public void close() {
-        serverChannel.close().awaitUninterruptibly();
-        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
         if (fill != null) {
             fill.close();
         }

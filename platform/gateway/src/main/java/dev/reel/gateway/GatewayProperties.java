@@ -18,6 +18,7 @@ import org.springframework.http.HttpMethod;
  * @param rateLimits per-client request budgets
  * @param cors cross-origin policy for browsers on other origins
  * @param upstream how the gateway treats service instances that fail
+ * @param ops how the operations overview ({@code /api/v1/ops/overview}) gathers its data
  */
 @ConfigurationProperties("reel.gateway")
 public record GatewayProperties(
@@ -26,7 +27,8 @@ public record GatewayProperties(
         Security security,
         RateLimits rateLimits,
         Cors cors,
-        Upstream upstream) {
+        Upstream upstream,
+        Ops ops) {
 
     public GatewayProperties {
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
@@ -34,6 +36,7 @@ public record GatewayProperties(
         rateLimits = rateLimits == null ? new RateLimits(null, null, null, null, null, null) : rateLimits;
         cors = cors == null ? new Cors(null, null, null, null, null, null) : cors;
         upstream = upstream == null ? new Upstream(null, false) : upstream;
+        ops = ops == null ? new Ops(null, null, null, null, null, null, null) : ops;
     }
 
     /**
@@ -134,6 +137,35 @@ public record GatewayProperties(
 
         public Upstream {
             ejectionTime = ejectionTime == null ? Duration.ofSeconds(3) : ejectionTime;
+        }
+    }
+
+    /**
+     * @param launcherState the local launcher's {@code state.json}; {@code null}, blank or a missing file means there
+     *     is no launcher view and the overview relies on discovery alone
+     * @param probeTimeout how long one instance may take to answer its health or metrics request
+     * @param cacheTtl how long one gathered overview is reused, so that many open ops pages do not multiply the load
+     * @param errorWindow the span over which the overview's error rate is measured
+     * @param errorRateThreshold share of 5xx answers above which the platform counts as degraded
+     * @param appliancesUri steering's fleet listing; a host name is a service id resolved through discovery
+     * @param trafficExcludes services whose requests are not the platform's traffic (discovery's own heartbeats and
+     *     fetches, configuration reads); the gateway itself is always left out, as it would count each request twice
+     */
+    public record Ops(
+            @Nullable String launcherState,
+            Duration probeTimeout,
+            Duration cacheTtl,
+            Duration errorWindow,
+            Double errorRateThreshold,
+            String appliancesUri,
+            List<String> trafficExcludes) {
+
+        public Ops {
+            probeTimeout = probeTimeout == null ? Duration.ofMillis(800) : probeTimeout;
+            cacheTtl = cacheTtl == null ? Duration.ofMillis(1500) : cacheTtl;
+            errorWindow = errorWindow == null ? Duration.ofSeconds(30) : errorWindow;
+            errorRateThreshold = errorRateThreshold == null ? 0.01 : errorRateThreshold;
+            appliancesUri = appliancesUri == null ? "http://steering/api/v1/cdn/appliances?size=100" : appliancesUri;
         }
     }
 }

@@ -2,6 +2,9 @@ package dev.reel.gateway.security;
 
 import dev.reel.gateway.GatewayProperties;
 import dev.reel.gateway.RouteMatcher;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,27 +14,37 @@ import org.springframework.security.config.web.server.ServerHttpSecurity.CsrfSpe
 import org.springframework.security.config.web.server.ServerHttpSecurity.FormLoginSpec;
 import org.springframework.security.config.web.server.ServerHttpSecurity.HttpBasicSpec;
 import org.springframework.security.config.web.server.ServerHttpSecurity.LogoutSpec;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 
 /**
  * JWT validation at the edge. Requests matching {@code reel.gateway.security.public-routes} pass
  * without a token; other requests under {@code protected-paths} ({@code /api/**}, {@code
  * /actuator/**}) need a valid RS256 token from identity; everything else (the static web app) is
  * public. Stateless: no session, no CSRF, no saved requests. The token is forwarded to services
- * unchanged; they validate it again and make the authorization decisions.
+ * unchanged; they validate it again and make the authorization decisions. The gateway's own admin
+ * endpoints ({@code /api/v1/ops/**}) need the {@code admin} role from the token's {@code roles} claim
+ * (a member gets a 403 problem).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 public class EdgeSecurityConfiguration {
+
+    /** Endpoints the gateway answers itself that only admins may call. */
+    private static final String ADMIN_PATHS = "/api/v1/ops/**";
 
     @Bean
     SecurityWebFilterChain edgeSecurityFilterChain(
@@ -50,6 +63,8 @@ public class EdgeSecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(authorize -> authorize
+                        .pathMatchers(ADMIN_PATHS)
+                        .hasRole("ADMIN")
                         .matchers(isPublic)
                         .permitAll()
                         .matchers(ServerWebExchangeMatchers.pathMatchers(protectedPaths))
@@ -57,12 +72,29 @@ public class EdgeSecurityConfiguration {
                         .anyExchange()
                         .permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> {})
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
+    }
+
+    /** The {@code roles} claim ({@code member}, {@code admin}) as {@code ROLE_MEMBER}, {@code ROLE_ADMIN}. */
+    private static ReactiveJwtAuthenticationConverter rolesConverter() {
+        ReactiveJwtAuthenticationConverter converter = new ReactiveJwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> Flux.fromIterable(roles(jwt)));
+        return converter;
+    }
+
+    private static Collection<GrantedAuthority> roles(Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList("roles");
+        return roles == null
+                ? List.of()
+                : roles.stream()
+                        .map(role ->
+                                (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT)))
+                        .toList();
     }
 
     /**

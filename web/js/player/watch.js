@@ -174,12 +174,18 @@ class WatchPage {
 
   heartbeat() {
     const stats = this.stats();
-    return {
+    const sample = {
       positionMillis: Math.round(stats.position * 1000),
       bitrateBps: Math.round(stats.bitrate),
       bufferMillis: Math.round(stats.bufferSeconds * 1000),
       ...this.metrics.sinceLastReport(),
     };
+    // The play delay goes to playback once, for its time-to-first-frame metric.
+    if (stats.timeToFirstFrameMs !== null && !this.reportedFirstFrame) {
+      this.reportedFirstFrame = true;
+      sample.timeToFirstFrameMillis = stats.timeToFirstFrameMs;
+    }
+    return sample;
   }
 
   /** Shows a problem in words, with a way back (and a retry where one can help); ends the session. */

@@ -16,6 +16,8 @@ import dev.reel.testkit.TestHttp;
 import dev.reel.testkit.TestInfra;
 import dev.reel.testkit.TestTokenDecoder;
 import dev.reel.testkit.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,6 +44,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -92,6 +96,10 @@ class PlaybackIT {
     int port;
 
     private TestHttp api;
+
+    @Autowired
+    private MeterRegistry meters;
+
     private SequencedMap<String, byte[]> edgeKeys;
     private final UUID movie = UUID.randomUUID();
     private final UUID otherMovie = UUID.randomUUID();
@@ -278,9 +286,13 @@ class PlaybackIT {
                         "bitrateBps", 437798,
                         "bufferMillis", 8000,
                         "rebufferCount", 1,
-                        "rebufferMillis", 250))
+                        "rebufferMillis", 250,
+                        "timeToFirstFrameMillis", 420))
                 .send()
                 .ok(200);
+        Timer playDelay = meters.get("reel.playback.time.to.first.frame").timer();
+        assertThat(playDelay.count()).isEqualTo(1);
+        assertThat(playDelay.max(TimeUnit.MILLISECONDS)).isEqualTo(420);
         assertThat(Instant.parse(beat.path("expiresAt").asString()))
                 .isAfterOrEqualTo(Instant.parse(session.path("expiresAt").asString()));
         var events = PlaybackEvents.ofSession(

@@ -2,9 +2,12 @@ package dev.reel.playback.session;
 
 import dev.reel.kit.web.Page;
 import dev.reel.kit.web.PageRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Duration;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -36,10 +39,18 @@ class SessionController {
 
     static final MediaType DASH = MediaType.parseMediaType("application/dash+xml");
 
-    private final Sessions sessions;
+    /** The play delay players report (Netflix's "play delay"), from pressing Play to the first frame on screen. */
+    static final String TIME_TO_FIRST_FRAME = "reel.playback.time.to.first.frame";
 
-    SessionController(Sessions sessions) {
+    private final Sessions sessions;
+    private final Timer timeToFirstFrame;
+
+    SessionController(Sessions sessions, MeterRegistry meters) {
         this.sessions = sessions;
+        this.timeToFirstFrame = Timer.builder(TIME_TO_FIRST_FRAME)
+                .description("Time from the viewer pressing Play to the first frame on screen, as players report it")
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     /** 201 with the new session, or 200 with the earlier one for a retried {@code Idempotency-Key}. */
@@ -72,7 +83,12 @@ class SessionController {
     @PostMapping(path = "/{id}/heartbeat", produces = "application/json")
     HeartbeatResponse heartbeat(
             @PathVariable UUID id, @Valid @RequestBody(required = false) @Nullable HeartbeatRequest request) {
-        return sessions.heartbeat(id, request == null ? new HeartbeatRequest(null, null, null, null, null) : request);
+        HeartbeatRequest beat = request == null ? new HeartbeatRequest(null, null, null, null, null, null) : request;
+        HeartbeatResponse response = sessions.heartbeat(id, beat);
+        if (beat.timeToFirstFrameMillis() != null) {
+            timeToFirstFrame.record(Duration.ofMillis(beat.timeToFirstFrameMillis()));
+        }
+        return response;
     }
 
     @PostMapping("/{id}/stop")

@@ -370,7 +370,7 @@ class GatewayIT {
     }
 
     @Test
-    void servesTheStaticWebApp() {
+    void servesTheStaticWebAppUnderAStrictContentSecurityPolicy() {
         client.get()
                 .uri("/")
                 .exchange()
@@ -378,15 +378,28 @@ class GatewayIT {
                 .isOk()
                 .expectHeader()
                 .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectHeader()
+                .value("Content-Security-Policy", csp -> assertThat(csp)
+                        .contains("script-src 'self'", "style-src 'self'", "frame-ancestors 'none'")
+                        .doesNotContain("unsafe-inline", "unsafe-eval"))
                 .expectBody(String.class)
-                .value(html -> assertThat(html).contains("Reel is running"));
+                .value(html -> assertThat(html).contains("id=\"outlet\"", "type=\"module\""));
         client.get()
-                .uri("/reel.css")
+                .uri("/css/reel.css")
                 .exchange()
                 .expectStatus()
                 .isOk()
                 .expectHeader()
                 .contentTypeCompatibleWith("text/css");
+        // Browsers refuse a module script served with a non-JavaScript type.
+        client.get()
+                .uri("/vendor/hls.min.mjs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith("text/javascript");
+        client.get().uri("/api/v1/genres").exchange().expectHeader().doesNotExist("Content-Security-Policy");
     }
 
     @Test

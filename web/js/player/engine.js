@@ -8,7 +8,11 @@ import { maxBufferSeconds, reelAbrController } from './abr.js';
 /** hls.js 1.7 ESM, put into the gateway at build time. */
 export const HLS_MODULE = '/vendor/hls.min.mjs';
 
-/** Retries are quick: a failed request is retried on the next edge, not on the same one later. */
+/**
+ * Retries are quick and stay on the same edge; only when hls.js gives up (or an edge answers 5xx)
+ * does the player move to the next edge. Blaming the edge for every failed request moved players
+ * off a healthy edge on a slow link, where aborted and reset requests are the link's doing.
+ */
 const ERROR_RETRY = { maxNumRetry: 6, retryDelayMs: 100, maxRetryDelayMs: 1000 };
 const TIMEOUT_RETRY = { maxNumRetry: 4, retryDelayMs: 0, maxRetryDelayMs: 0 };
 const LOAD_POLICY = {
@@ -98,18 +102,19 @@ export function createEngine(hlsModule, video, playback, startSeconds, handlers)
   });
   let mediaRecovered = false;
   hls.on(Hls.Events.ERROR, (event, data) => {
-    const failedEdge = data.type === Hls.ErrorTypes.NETWORK_ERROR ? data.networkDetails?.reelEdge : undefined;
-    if (failedEdge !== undefined) edges.failed(failedEdge);
+    const edge = data.type === Hls.ErrorTypes.NETWORK_ERROR ? data.networkDetails?.reelEdge : undefined;
+    if (edge !== undefined && data.response?.code >= 500) edges.failed(edge);
     if (!data.fatal) return;
-    if (failedEdge !== undefined && failedEdge < edges.index) {
-      // hls.js gave up on an edge that has been left behind: go on from the current one.
+    if (edge !== undefined && (edge < edges.index || edges.failed(edge))) {
+      // hls.js gave up on an edge that has been left behind, or on this one after its retries: go on from the
+      // current (next) edge.
       hls.startLoad(video.currentTime);
     } else if (data.type === Hls.ErrorTypes.MEDIA_ERROR && !mediaRecovered) {
       mediaRecovered = true;
       hls.recoverMediaError();
     } else {
       hls.stopLoad();
-      handlers.onFatal(describe(Hls, data, failedEdge !== undefined));
+      handlers.onFatal(describe(Hls, data, edge !== undefined));
     }
   });
   // After a seek the buffer starts over, and so does the ABR's start-up phase.

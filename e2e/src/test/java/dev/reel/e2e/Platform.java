@@ -12,31 +12,53 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real platform, started through the {@code reel} CLI exactly as a user starts it, with its data
- * in a directory of the test's own. Output goes to {@code target/e2e-reel-up.log}.
+ * in a directory of the test's own. Output goes to {@code target/e2e-reel-up.log}. An {@linkplain #attached attached}
+ * platform is one somebody else runs: the tests use it but never start, stop or restart it.
  */
-final class Platform {
+public final class Platform {
 
-    static final Path ROOT = findRoot();
-    static final String GATEWAY = "http://localhost:8080";
+    /** The repository root (the directory with {@code ./reel}). */
+    public static final Path ROOT = findRoot();
+    /** Where the gateway, and with it the web app, answers. */
+    public static final String GATEWAY = "http://localhost:8080";
+
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(6);
 
     private final Path dataDir;
     private final List<String> upArguments;
+    private final boolean attached;
     private final JsonMapper json = JsonMapper.builder().build();
-    private Process up;
+    private @Nullable Process up;
 
     Platform(Path dataDir, List<String> upArguments) {
+        this(dataDir, upArguments, false);
+    }
+
+    private Platform(Path dataDir, List<String> upArguments, boolean attached) {
         this.dataDir = dataDir;
         this.upArguments = List.copyOf(upArguments);
+        this.attached = attached;
+    }
+
+    /** A platform that already runs on {@code dataDir} (started by {@code reel up} elsewhere). */
+    static Platform attached(Path dataDir) {
+        return new Platform(dataDir, List.of(), true);
+    }
+
+    /** Whether this platform was started by somebody else; if so {@link #start()} and {@link #stop()} refuse. */
+    public boolean attached() {
+        return attached;
     }
 
     /** Runs {@code reel up} and returns once it prints that Reel is up; fails with its output otherwise. */
     Duration start() throws IOException, InterruptedException {
+        refuseIfAttached();
         List<String> command =
                 new ArrayList<>(List.of(ROOT.resolve("reel").toString(), "up", "--data-dir", dataDir.toString()));
         command.addAll(upArguments);
@@ -84,6 +106,7 @@ final class Platform {
 
     /** Runs {@code reel down} and waits for the {@code reel up} process to end. */
     void stop() throws IOException, InterruptedException {
+        refuseIfAttached();
         Process down = new ProcessBuilder(ROOT.resolve("reel").toString(), "down", "--data-dir", dataDir.toString())
                 .directory(ROOT.toFile())
                 .redirectErrorStream(true)
@@ -97,7 +120,7 @@ final class Platform {
     }
 
     /** The data directory {@code reel up} runs on. */
-    Path dataDir() {
+    public Path dataDir() {
         return dataDir;
     }
 
@@ -128,11 +151,14 @@ final class Platform {
         return new Cli(process.exitValue(), output.join());
     }
 
+    /** A catalog title by id and name. */
+    public record Title(String id, String name) {}
+
     /** What a {@code reel} command returned. */
     record Cli(int exitCode, String output) {}
 
-    /** The bootstrap admin's credentials that {@code reel up} generated. */
-    Properties adminCredentials() throws IOException {
+    /** The bootstrap admin's credentials that {@code reel up} generated ({@code email}, {@code password}). */
+    public Properties adminCredentials() throws IOException {
         Properties properties = new Properties();
         try (var in = Files.newInputStream(dataDir.resolve("admin.properties"))) {
             properties.load(in);
@@ -143,6 +169,53 @@ final class Platform {
     /** The launcher's view of its instances ({@code run/state.json}). */
     JsonNode state() throws IOException {
         return json.readTree(Files.readString(dataDir.resolve("run/state.json")));
+    }
+
+    /**
+     * Waits until the demo catalog that the first {@code reel up} seeds is complete and playable, and every CDN
+     * appliance is in rotation, as a viewer needs it to press Play.
+     *
+     * @return the demo titles, in catalog order
+     * @throws AssertionError if that is not so within {@code timeout}
+     */
+    public List<Title> awaitPlayableDemo(Duration timeout) throws IOException, InterruptedException {
+        Properties admin = adminCredentials();
+        Api api = new Api();
+        String token = api.login(admin.getProperty("email"), admin.getProperty("password"));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            Api.Response demo = api.get("/api/v1/titles?genre=demo&size=20", token);
+            Api.Response appliances = api.get("/api/v1/cdn/appliances?size=100", token);
+            last = demo.body() + "\n" + appliances.body();
+            if (demo.status() == 200 && appliances.status() == 200) {
+                List<Title> titles = new ArrayList<>();
+                boolean playable = true;
+                for (JsonNode title : demo.json().path("items")) {
+                    titles.add(new Title(
+                            title.path("id").asString(), title.path("name").asString()));
+                    playable &= title.path("playable").asBoolean();
+                }
+                JsonNode edges = appliances.json().path("items");
+                boolean inRotation = !edges.isEmpty();
+                for (JsonNode appliance : edges) {
+                    inRotation &= appliance.path("inRotation").asBoolean();
+                }
+                if (titles.size() == 4 && playable && inRotation) {
+                    return titles;
+                }
+            }
+            Thread.sleep(1_000);
+        }
+        throw new AssertionError(
+                "the demo catalog was not playable from every edge within " + timeout + "; last seen:\n" + last);
+    }
+
+    private void refuseIfAttached() {
+        if (attached) {
+            throw new IllegalStateException("attached to a platform started elsewhere (" + dataDir
+                    + "): the tests never start, stop or restart it");
+        }
     }
 
     private static String tail(Path log) {

@@ -1,6 +1,7 @@
 package dev.reel.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -22,24 +23,26 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Boots the whole platform once through {@code reel up --instances catalog=2} (which also seeds the demo catalog in
- * the background) and checks it from the outside, through the gateway and the {@code reel} CLI, as a user would.
+ * Runs first on the shared platform ({@link SharedPlatform}: {@code reel up --instances catalog=2}, which also seeds
+ * the demo catalog in the background) and checks it from the outside, through the gateway and the {@code reel} CLI, as a user would.
  * Test 4 restarts it on the same data; test 5 then waits for the demo seeding to have finished; tests 6 play demo
  * titles from the edges and follow the plays into viewing history, home rows and search; test 7 freezes and kills the
  * isp-a appliance; test 8 freezes personalization under the home page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedPlatform.class)
+@Order(1)
 class PlatformIT {
 
     private static final String PASSWORD = "correct horse battery staple";
@@ -54,20 +57,13 @@ class PlatformIT {
     private String titleName;
 
     @BeforeAll
-    void bootPlatform() throws Exception {
-        Path data = Files.createTempDirectory(Platform.ROOT.resolve("e2e/target"), "reel-data-");
-        platform = new Platform(data, List.of("--instances", "catalog=2"));
-        Duration took = platform.start();
-        System.out.println("e2e: reel up took " + took.toMillis() + " ms");
+    void logInAsAdmin(Platform shared) throws Exception {
+        assumeFalse(
+                shared.attached(),
+                "PlatformIT kills, freezes and restarts parts of the platform: it runs only on one of its own");
+        platform = shared;
         Properties admin = platform.adminCredentials();
         adminToken = api.login(admin.getProperty("email"), admin.getProperty("password"));
-    }
-
-    @AfterAll
-    void stopPlatform() throws Exception {
-        if (platform != null) {
-            platform.stop();
-        }
     }
 
     @Test

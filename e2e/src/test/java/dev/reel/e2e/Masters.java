@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Small studio masters made with ffmpeg's lavfi sources, as a studio would upload them. */
-final class Masters {
+public final class Masters {
 
     private Masters() {}
 
@@ -15,7 +15,7 @@ final class Masters {
      *
      * @throws IllegalStateException if ffmpeg is missing or fails
      */
-    static Path generate(Path file, int seconds) throws IOException, InterruptedException {
+    public static Path generate(Path file, int seconds) throws IOException, InterruptedException {
         List<String> command = List.of(
                 "ffmpeg",
                 "-nostdin",
@@ -53,6 +53,54 @@ final class Masters {
                 "-metadata:s:a:1",
                 "language=fra",
                 file.toString());
+        return run(command, file);
+    }
+
+    /**
+     * Writes a 960x540 master of {@code seconds} with fine moving detail (testsrc2 plus temporal noise) and an English
+     * AAC track: tall enough that the fixed ladder gives it six rungs (240p to 480p, 235 to 1750 kbit/s), and busy
+     * enough that the rungs use their bitrates. About 2.5 Mbit/s.
+     *
+     * @throws IllegalStateException if ffmpeg is missing or fails
+     */
+    public static Path generateDetailed(Path file, int seconds) throws IOException, InterruptedException {
+        List<String> command = List.of(
+                "ffmpeg",
+                "-nostdin",
+                "-loglevel",
+                "error",
+                "-y",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=960x540:rate=24:duration=" + seconds,
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440:sample_rate=48000:duration=" + seconds,
+                "-map",
+                "0:v",
+                "-map",
+                "1:a",
+                "-vf",
+                "noise=alls=5:allf=t",
+                "-c:v",
+                "libx264",
+                "-preset",
+                "ultrafast",
+                "-crf",
+                "26",
+                "-pix_fmt",
+                "yuv420p",
+                "-c:a",
+                "aac",
+                "-metadata:s:a:0",
+                "language=eng",
+                file.toString());
+        return run(command, file);
+    }
+
+    private static Path run(List<String> command, Path file) throws IOException, InterruptedException {
         Process ffmpeg;
         try {
             ffmpeg = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -3,6 +3,7 @@ package dev.reel.e2e.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.reel.e2e.Masters;
 import dev.reel.e2e.Platform;
 import dev.reel.e2e.SharedPlatform;
 import java.io.IOException;
@@ -156,7 +157,7 @@ class WebIT {
     @Order(2)
     void anAdminUploadsAMasterInTheStudioAndPublishesIt() throws Exception {
         Path master = Files.createTempDirectory("reel-web-master-").resolve("web-master.mp4");
-        DetailedMaster.write(master, MASTER_SECONDS);
+        Masters.generateDetailed(master, MASTER_SECONDS);
         String name = "Web Upload " + UUID.randomUUID().toString().substring(0, 8);
         try (Browser admin = Browser.start()) {
             try {

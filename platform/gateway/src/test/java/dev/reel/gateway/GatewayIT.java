@@ -455,7 +455,7 @@ class GatewayIT {
 
     @Test
     void methodNotAllowedOnStaticFilesIsAProblem() {
-        assertProblem(client.method(HttpMethod.DELETE).uri("/reel.css").exchange(), HttpStatus.METHOD_NOT_ALLOWED);
+        assertProblem(client.method(HttpMethod.DELETE).uri("/css/reel.css").exchange(), HttpStatus.METHOD_NOT_ALLOWED);
     }
 
     private void assertProblem(WebTestClient.ResponseSpec response, HttpStatus status) {

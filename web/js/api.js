@@ -6,6 +6,9 @@
 const STORE_KEY = 'reel.session';
 const REFRESH_MARGIN_MS = 60_000;
 const HEADERS_TIMEOUT_MS = 20_000;
+const MAX_ATTEMPTS = 3;
+const BACKOFF_BASE_MS = 250;
+const BACKOFF_MAX_MS = 4_000;
 
 /**
  * An API call that answered with a non-2xx status; `problem` is the RFC 9457 body (or `{title}`),
@@ -26,6 +29,52 @@ export class ApiError extends Error {
 
 let state = load();
 let refreshing = null;
+
+/**
+ * Retries may add at most a tenth of this page's requests, plus one a second, so an overloaded
+ * platform is not hit again by every page at once (no retry storm).
+ */
+const retryBudget = {
+  balance: 0,
+  reserve: 1,
+  reserveAt: 0,
+  onRequest() {
+    this.balance = Math.min(10, this.balance + 0.1);
+  },
+  tryRetry() {
+    const now = Date.now();
+    if (now - this.reserveAt >= 1000) {
+      this.reserve = 1;
+      this.reserveAt = now;
+    }
+    if (this.reserve >= 1) {
+      this.reserve -= 1;
+      return true;
+    }
+    if (this.balance >= 1) {
+      this.balance -= 1;
+      return true;
+    }
+    return false;
+  },
+};
+
+/**
+ * Whether an answer may be retried: a request the platform shed (503 with Reel-Shed) was never
+ * processed, so any method may be retried; another 503 or a 429 only for reads.
+ */
+function retryable(response, method) {
+  if (response.status === 503 && response.headers.has('Reel-Shed')) return true;
+  return (response.status === 503 || response.status === 429) && (method === 'GET' || method === 'HEAD');
+}
+
+/** The wait before retry `attempt`: Retry-After when given, else jittered exponential backoff. */
+function backoffMs(response, attempt) {
+  const retryAfter = Number.parseInt(response.headers.get('Retry-After'), 10);
+  if (retryAfter >= 0) return Math.min(retryAfter * 1000, BACKOFF_MAX_MS);
+  const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+  return ceiling / 2 + Math.random() * ceiling / 2;
+}
 showProfileLook();
 
 function load() {
@@ -184,14 +233,22 @@ function buildInit({ method, body, headers, withProfile, signal, keepalive, anon
  * @param {AbortSignal} [options.signal]
  * @param {boolean} [options.keepalive=false]
  * @param {boolean} [options.raw=false] return the Response instead of the parsed body
+ * @param {boolean} [options.retry=true] retry shed or rate-limited answers with backoff, within
+ *   the page's retry budget (best-effort calls pass false: dropping them is the point of shedding)
  * @returns {Promise<*>} the JSON body (null for an empty body) or the Response when raw
  * @throws {ApiError} on a non-2xx answer or a network failure
  */
 export async function api(path, { method = 'GET', body, headers, withProfile = true,
-  signal, keepalive = false, raw = false } = {}) {
+  signal, keepalive = false, raw = false, retry = true } = {}) {
   const options = { method, body, headers, withProfile, signal, keepalive };
   if (state.accessToken) await ensureFreshToken();
+  retryBudget.onRequest();
   let response = await send(path, buildInit(options));
+  for (let attempt = 1; retry && attempt < MAX_ATTEMPTS && retryable(response, method)
+      && retryBudget.tryRetry(); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, backoffMs(response, attempt)));
+    response = await send(path, buildInit(options));
+  }
   if (response.status === 401 && state.refreshToken && await refresh()) {
     response = await send(path, buildInit(options));
   }

@@ -22,7 +22,7 @@ export function flush() {
   timer = 0;
   if (!queue.length) return;
   const events = queue.splice(0, MAX_BATCH);
-  api('/api/v1/events', { method: 'POST', body: { events }, keepalive: true }).catch(() => {});
+  api('/api/v1/events', { method: 'POST', body: { events }, keepalive: true, retry: false }).catch(() => {});
   if (queue.length) flush();
 }
 

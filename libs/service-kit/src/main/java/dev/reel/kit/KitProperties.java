@@ -1,5 +1,6 @@
 package dev.reel.kit;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,7 +16,9 @@ public record KitProperties(
         @DefaultValue Web web,
         @DefaultValue Clients clients,
         @DefaultValue Outbox outbox,
-        @DefaultValue Profiles profiles) {
+        @DefaultValue Profiles profiles,
+        @DefaultValue Shedding shedding,
+        @DefaultValue Chaos chaos) {
 
     /**
      * @param jwkSetUri where identity publishes its signing keys; a {@code http://<service-id>/} URI
@@ -36,11 +39,15 @@ public record KitProperties(
      *
      * @param connectTimeout time to open a connection to one instance
      * @param readTimeout time to wait for a response
-     * @param connectAttempts attempts in all when an instance refuses the connection; each attempt goes
-     *     to the next instance the load balancer picks
+     * @param connectAttempts attempts in all when an instance refuses the connection or sheds the call; each
+     *     attempt goes to the next instance the load balancer picks
      * @param maxConcurrentCalls bulkhead: calls in flight per target service
      * @param failureRateThreshold percentage of failed calls that opens the circuit
      * @param openStateWait how long an open circuit rejects calls before it lets a few through
+     * @param retryBudgetRatio retries allowed per call, per target service: with 0.1, retries add at most 10 % to the
+     *     calls made, however many fail
+     * @param retryBudgetMinPerSecond retries allowed per second and target whatever the traffic, so that a client
+     *     making few calls can still retry
      */
     public record Clients(
             @DefaultValue("1s") Duration connectTimeout,
@@ -48,7 +55,9 @@ public record KitProperties(
             @DefaultValue("3") int connectAttempts,
             @DefaultValue("32") int maxConcurrentCalls,
             @DefaultValue("50") float failureRateThreshold,
-            @DefaultValue("5s") Duration openStateWait) {}
+            @DefaultValue("5s") Duration openStateWait,
+            @DefaultValue("0.1") double retryBudgetRatio,
+            @DefaultValue("5") int retryBudgetMinPerSecond) {}
 
     /**
      * @param enabled whether this instance relays its outbox to Kafka
@@ -73,4 +82,37 @@ public record KitProperties(
             @DefaultValue("30s") Duration fresh,
             @DefaultValue("10m") Duration lastKnown,
             @DefaultValue("10000") long maxEntries) {}
+
+    /**
+     * Server-side load shedding ({@link dev.reel.kit.shedding.LoadSheddingFilter}): an adaptive concurrency limit
+     * (Gradient2) over the requests this instance serves, shedding best-effort requests first.
+     *
+     * @param enabled whether requests pass through the limiter at all
+     * @param initialLimit the limit at start-up, before latency has been measured
+     * @param minLimit the limit never shrinks below this
+     * @param maxLimit the limit never grows above this
+     */
+    public record Shedding(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("100") int initialLimit,
+            @DefaultValue("20") int minLimit,
+            @DefaultValue("400") int maxLimit) {
+
+        public Shedding {
+            if (minLimit < 1 || minLimit > initialLimit || initialLimit > maxLimit) {
+                throw new IllegalArgumentException(
+                        "reel.kit.shedding needs 1 <= min-limit <= initial-limit <= max-limit," + " not " + minLimit
+                                + " / " + initialLimit + " / " + maxLimit);
+            }
+        }
+    }
+
+    /**
+     * Fault injection ({@link dev.reel.kit.chaos.ChaosFilter}) for requests carrying a fault signed by the gateway.
+     *
+     * @param keyFile the shared chaos key; when it does not exist chaos is off and the header is ignored. Defaults to
+     *     {@code ${reel.data-dir:.reel}/secrets/chaos.key} (set in {@link dev.reel.kit.observability.KitDefaults})
+     */
+    public record Chaos(
+            @DefaultValue(".reel/secrets/chaos.key") Path keyFile) {}
 }

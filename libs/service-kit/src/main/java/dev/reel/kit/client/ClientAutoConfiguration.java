@@ -8,6 +8,7 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -41,6 +42,13 @@ public class ClientAutoConfiguration {
             TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(registry);
             TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
         });
-        return new ResilientClients(builders, loadBalancer, circuitBreakers, bulkheads, retries, properties.clients());
+        return new ResilientClients(
+                builders,
+                loadBalancer,
+                circuitBreakers,
+                bulkheads,
+                retries,
+                properties.clients(),
+                meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 }

@@ -2,6 +2,10 @@ package dev.reel.kit.client;
 
 import dev.reel.kit.KitProperties;
 import dev.reel.kit.observability.CorrelationIdFilter;
+import dev.reel.kit.shedding.LoadSheddingFilter;
+import dev.reel.resilience.ChaosSigner;
+import dev.reel.resilience.Criticality;
+import dev.reel.resilience.RetryBudget;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -12,6 +16,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -19,7 +26,11 @@ import java.lang.reflect.Proxy;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,6 +42,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -43,18 +55,30 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  *
  * <p>Each call is load-balanced over the target's instances from discovery (preferring the caller's
  * zone), bounded by a connect and read timeout, limited by a bulkhead, retried on another instance when
- * one refuses the connection, and guarded by a circuit breaker per target service. When the call still
+ * one refuses the connection or sheds the call (a 503 carrying {@value LoadSheddingFilter#SHED_HEADER}), and
+ * guarded by a circuit breaker per target service. Every retry of a shed call must pass the target's {@link
+ * RetryBudget} ({@code reel.kit.clients.retry-budget-*}: 10 % of the calls plus 5 a second by default), so that
+ * retries never multiply the load on an overloaded service; a call the budget refuses fails with the shed answer,
+ * counted in {@code reel.client.retry.budget.exhausted}. A retry after a refused connection needs no budget: nothing
+ * reached any instance, so the retry is the call's only load (this keeps a killed instance invisible to callers
+ * whatever the traffic). When the call still
  * fails (a 5xx, an I/O error or timeout, an open circuit or a full bulkhead), the same method of the
  * fallback answers instead, so a slow or broken dependency degrades a response and never fails it. A
  * 4xx answer is the callee's verdict on the request, not a failure: it propagates as {@link
  * HttpClientErrorException} and does not count against the circuit.
  *
- * <p>The caller's {@code Authorization} and correlation id headers travel with every call made while
- * serving a request. Resilience4j's metrics for every client are published to Prometheus.
+ * <p>The caller's {@code Authorization}, {@value Criticality#HEADER}, {@value ChaosSigner#HEADER} (every value),
+ * {@value ChaosSigner#COHORT_HEADER} and correlation id headers travel with every call made while serving a request,
+ * on the request's own thread. Resilience4j's metrics for every client are published to Prometheus.
  */
 public final class ResilientClients {
 
     private static final Logger log = LoggerFactory.getLogger(ResilientClients.class);
+    private static final Duration RETRY_BACKOFF = Duration.ofMillis(50);
+    private static final Duration MAX_RETRY_BACKOFF = Duration.ofMillis(500);
+    private static final String[] FORWARDED = {
+        HttpHeaders.AUTHORIZATION, Criticality.HEADER, ChaosSigner.HEADER, ChaosSigner.COHORT_HEADER
+    };
 
     private final ObjectProvider<RestClient.Builder> builders;
     private final LoadBalancerClient loadBalancer;
@@ -62,6 +86,8 @@ public final class ResilientClients {
     private final BulkheadRegistry bulkheads;
     private final RetryRegistry retries;
     private final KitProperties.Clients settings;
+    private final MeterRegistry meters;
+    private final Map<String, RetryBudget> budgets = new ConcurrentHashMap<>();
 
     public ResilientClients(
             ObjectProvider<RestClient.Builder> builders,
@@ -69,13 +95,15 @@ public final class ResilientClients {
             CircuitBreakerRegistry circuitBreakers,
             BulkheadRegistry bulkheads,
             RetryRegistry retries,
-            KitProperties.Clients settings) {
+            KitProperties.Clients settings,
+            MeterRegistry meters) {
         this.builders = builders;
         this.loadBalancer = loadBalancer;
         this.circuitBreakers = circuitBreakers;
         this.bulkheads = bulkheads;
         this.retries = retries;
         this.settings = settings;
+        this.meters = meters;
     }
 
     /**
@@ -95,8 +123,15 @@ public final class ResilientClients {
                 .createClient(api);
         Guard guard = new Guard(
                 circuitBreakers.circuitBreaker(serviceId, circuitBreakerConfig()),
-                retries.retry(serviceId, retryConfig()),
-                bulkheads.bulkhead(serviceId, bulkheadConfig()));
+                retries.retry(serviceId, retryConfig(settings.connectAttempts())),
+                bulkheads.bulkhead(serviceId, bulkheadConfig()),
+                budgets.computeIfAbsent(
+                        serviceId,
+                        id -> new RetryBudget(settings.retryBudgetRatio(), settings.retryBudgetMinPerSecond())),
+                Counter.builder("reel.client.retry.budget.exhausted")
+                        .tag("target", serviceId)
+                        .description("Shed calls that failed without a retry because the retry budget was spent")
+                        .register(meters));
         return api.cast(Proxy.newProxyInstance(
                 api.getClassLoader(), new Class<?>[] {api}, new GuardedInvocation(serviceId, remote, fallback, guard)));
     }
@@ -116,12 +151,12 @@ public final class ResilientClients {
                 .build();
     }
 
-    private static ClientHttpRequestInterceptor forwardCallerHeaders() {
+    static ClientHttpRequestInterceptor forwardCallerHeaders() {
         return (request, body, execution) -> {
             if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-                String authorization = attributes.getRequest().getHeader(HttpHeaders.AUTHORIZATION);
-                if (authorization != null && !request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
-                    request.getHeaders().set(HttpHeaders.AUTHORIZATION, authorization);
+                HttpServletRequest incoming = attributes.getRequest();
+                for (String name : FORWARDED) {
+                    forward(incoming, request.getHeaders(), name);
                 }
             }
             String correlationId = CorrelationIdFilter.current();
@@ -130,6 +165,17 @@ public final class ResilientClients {
             }
             return execution.execute(request, body);
         };
+    }
+
+    /** Copies every value of header {@code name} from the request being served, unless the call sets it itself. */
+    private static void forward(HttpServletRequest incoming, HttpHeaders outgoing, String name) {
+        Enumeration<String> values = incoming.getHeaders(name);
+        if (values == null || outgoing.containsHeader(name)) {
+            return;
+        }
+        for (String value : Collections.list(values)) {
+            outgoing.add(name, value);
+        }
     }
 
     private CircuitBreakerConfig circuitBreakerConfig() {
@@ -148,11 +194,16 @@ public final class ResilientClients {
                 .build();
     }
 
-    private RetryConfig retryConfig() {
+    /** Retries a refused or shed call up to {@code attempts} attempts in all, after a short jittered backoff. */
+    static RetryConfig retryConfig(int attempts) {
         return RetryConfig.custom()
-                .maxAttempts(Math.max(1, settings.connectAttempts()))
-                .waitDuration(Duration.ofMillis(50))
-                .retryOnException(ResilientClients::connectionRefused)
+                .maxAttempts(Math.max(1, attempts))
+                // A retry goes to another instance, so the shed instance's Retry-After does not apply: back off
+                // briefly, with jitter so that callers shed together do not come back together.
+                .intervalBiFunction(
+                        (attempt, outcome) -> RetryBudget.backoff(attempt, RETRY_BACKOFF, MAX_RETRY_BACKOFF, null)
+                                .toMillis())
+                .retryOnException(ResilientClients::retryable)
                 .build();
     }
 
@@ -161,6 +212,24 @@ public final class ResilientClients {
                 .maxConcurrentCalls(settings.maxConcurrentCalls())
                 .maxWaitDuration(Duration.ofMillis(20))
                 .build();
+    }
+
+    /** True when another instance may serve the same call: the connection was refused or the call was shed. */
+    static boolean retryable(Throwable failure) {
+        return connectionRefused(failure) || shed(failure);
+    }
+
+    /** True when the callee answered that it shed the call (503 with {@value LoadSheddingFilter#SHED_HEADER}). */
+    static boolean shed(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpServerErrorException answer
+                    && answer.getStatusCode().value() == 503
+                    && answer.getResponseHeaders() != null
+                    && answer.getResponseHeaders().containsHeader(LoadSheddingFilter.SHED_HEADER)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when no instance accepted the connection, so another instance may serve the same call. */
@@ -173,11 +242,41 @@ public final class ResilientClients {
         return false;
     }
 
-    private record Guard(CircuitBreaker circuitBreaker, Retry retry, Bulkhead bulkhead) {
+    /** Runs one call as {@code CircuitBreaker(Retry(Bulkhead(call)))}, every retry of a shed call paid for. */
+    record Guard(
+            CircuitBreaker circuitBreaker,
+            Retry retry,
+            Bulkhead bulkhead,
+            RetryBudget budget,
+            Counter budgetExhausted) {
+
         <R> R call(Supplier<R> call) {
             // The breaker sees a call's outcome after its retries, so one dead instance among healthy ones
             // does not open the circuit for the whole service.
-            return circuitBreaker.executeSupplier(() -> retry.executeSupplier(() -> bulkhead.executeSupplier(call)));
+            return circuitBreaker.executeSupplier(() -> withRetries(() -> bulkhead.executeSupplier(call)));
+        }
+
+        private <R> R withRetries(Supplier<R> attempt) {
+            budget.onRequest();
+            Retry.Context<R> context = retry.context();
+            int maxAttempts = retry.getRetryConfig().getMaxAttempts();
+            for (int attempts = 1; ; attempts++) {
+                R result;
+                try {
+                    result = attempt.get();
+                } catch (RuntimeException failure) {
+                    // A refused connection put no load anywhere; retrying a shed call does, so it needs the budget.
+                    if (attempts < maxAttempts && shed(failure) && !budget.tryRetry()) {
+                        budgetExhausted.increment();
+                        throw failure;
+                    }
+                    // Rethrows unless the failure is retryable and attempts are left; then waits the backoff.
+                    context.onRuntimeError(failure);
+                    continue;
+                }
+                context.onComplete();
+                return result;
+            }
         }
     }
 

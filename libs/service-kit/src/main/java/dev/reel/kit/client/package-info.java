@@ -1,4 +1,7 @@
-/** Resilient service-to-service clients: discovery, zone-aware balancing, timeout, circuit breaker, bulkhead, retry and a mandatory fallback. */
+/**
+ * Resilient service-to-service clients: discovery, zone-aware balancing, timeout, circuit breaker, bulkhead, budgeted
+ * retry and a mandatory fallback.
+ */
 @NullMarked
 package dev.reel.kit.client;
 

@@ -13,7 +13,8 @@ import org.springframework.core.env.MapPropertySource;
  * <p>Tracing: every request is sampled and W3C trace context travels on HTTP calls and Kafka records
  * (template and listener observations), so trace ids appear in the JSON logs; no span is exported. Flyway
  * runs out of order so that a kit migration numbered below a service's own ({@code V0_2} after {@code V3})
- * still applies to databases created before it.
+ * still applies to databases created before it. The chaos key is looked for in the data directory, where {@code reel
+ * up} writes it.
  */
 public class KitDefaults implements EnvironmentPostProcessor {
 
@@ -34,6 +35,7 @@ public class KitDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.kafka.template.observation-enabled", "true"),
             Map.entry("spring.kafka.listener.observation-enabled", "true"),
             Map.entry("spring.flyway.out-of-order", "true"),
+            Map.entry("reel.kit.chaos.key-file", "${reel.data-dir:.reel}/secrets/chaos.key"),
             Map.entry("spring.kafka.producer.acks", "all"),
             Map.entry("spring.kafka.producer.properties.enable.idempotence", "true"),
             Map.entry("spring.kafka.producer.properties.max.block.ms", "5000"),

@@ -1,10 +1,10 @@
 package dev.reel.kit.observability;
 
+import dev.reel.kit.KitFilterOrder;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /** Correlation ids and the serving-instance header on every request. */
@@ -15,7 +15,7 @@ public class ObservabilityAutoConfiguration {
     @Bean
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
         var registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(KitFilterOrder.CORRELATION_ID);
         return registration;
     }
 
@@ -24,7 +24,7 @@ public class ObservabilityAutoConfiguration {
         String instanceId = environment.getProperty(
                 "eureka.instance.instance-id", environment.getProperty("spring.application.name", "reel"));
         var registration = new FilterRegistrationBean<>(new ServedByFilter(instanceId));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(KitFilterOrder.SERVED_BY);
         return registration;
     }
 }

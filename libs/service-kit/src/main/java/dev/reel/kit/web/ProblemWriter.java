@@ -1,8 +1,11 @@
 package dev.reel.kit.web;
 
 import dev.reel.kit.observability.CorrelationIdFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,6 +36,16 @@ public class ProblemWriter {
         @Nullable String id = CorrelationIdFilter.current();
         if (id != null) {
             problem.setProperty("correlationId", id);
+        }
+        return problem;
+    }
+
+    /** Names the request's path as {@code problem}'s instance, unless the path is not a valid URI reference. */
+    public static ProblemDetail withInstance(ProblemDetail problem, HttpServletRequest request) {
+        try {
+            problem.setInstance(new URI(request.getRequestURI()));
+        } catch (URISyntaxException e) {
+            // leave the instance out rather than fail the answer
         }
         return problem;
     }

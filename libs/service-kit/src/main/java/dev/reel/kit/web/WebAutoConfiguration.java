@@ -1,5 +1,6 @@
 package dev.reel.kit.web;
 
+import dev.reel.kit.KitFilterOrder;
 import dev.reel.kit.KitProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -7,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +34,7 @@ public class WebAutoConfiguration {
             KitProperties properties, ProblemWriter problems) {
         long limit = properties.web().maxRequestBody().toBytes();
         var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(limit, problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setOrder(KitFilterOrder.REQUEST_BODY_LIMIT);
         return registration;
     }
 }

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 
 /**
  * Reel's edge (Zuul's role). It routes {@code /api/v1/**} to services found in discovery,
- * validates JWTs, applies rate limits, tags requests with a device class and a correlation id,
+ * validates JWTs, applies rate limits, sheds load by priority, guards routes with circuit breakers,
+ * injects chaos faults, tags requests with a device class and a correlation id,
  * answers CORS and serves the static web app. Routes and policy come from {@code config/gateway.yml}
  * through the config server.
  */

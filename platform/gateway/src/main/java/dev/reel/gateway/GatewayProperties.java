@@ -1,5 +1,7 @@
 package dev.reel.gateway;
 
+import dev.reel.resilience.Criticality;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +21,9 @@ import org.springframework.http.HttpMethod;
  * @param cors cross-origin policy for browsers on other origins
  * @param upstream how the gateway treats service instances that fail
  * @param ops how the operations overview ({@code /api/v1/ops/overview}) gathers its data
+ * @param criticality how much each route matters, which decides what is shed first under load
+ * @param shedding the adaptive concurrency limit in front of every limited request
+ * @param chaos fault injection and ChAP experiments ({@code /api/v1/chaos}, admins only)
  */
 @ConfigurationProperties("reel.gateway")
 public record GatewayProperties(
@@ -28,7 +33,10 @@ public record GatewayProperties(
         RateLimits rateLimits,
         Cors cors,
         Upstream upstream,
-        Ops ops) {
+        Ops ops,
+        CriticalityPolicy criticality,
+        Shedding shedding,
+        Chaos chaos) {
 
     public GatewayProperties {
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
@@ -37,6 +45,9 @@ public record GatewayProperties(
         cors = cors == null ? new Cors(null, null, null, null, null, null) : cors;
         upstream = upstream == null ? new Upstream(null, false) : upstream;
         ops = ops == null ? new Ops(null, null, null, null, null, null, null) : ops;
+        criticality = criticality == null ? new CriticalityPolicy(null, null, null) : criticality;
+        shedding = shedding == null ? new Shedding(null, null, null, null, null) : shedding;
+        chaos = chaos == null ? new Chaos(null) : chaos;
     }
 
     /**
@@ -120,7 +131,7 @@ public record GatewayProperties(
                     ? List.of("Authorization", "Content-Type", "X-Profile-Id", "Idempotency-Key", "X-Correlation-Id")
                     : List.copyOf(allowedHeaders);
             exposedHeaders = exposedHeaders == null
-                    ? List.of("Authorization", "X-Correlation-Id", "Retry-After", "Location")
+                    ? List.of("Authorization", "X-Correlation-Id", "Retry-After", "Location", "Reel-Shed")
                     : List.copyOf(exposedHeaders);
             allowCredentials = allowCredentials != null && allowCredentials;
             maxAge = maxAge == null ? Duration.ofMinutes(30) : maxAge;
@@ -166,6 +177,63 @@ public record GatewayProperties(
             errorWindow = errorWindow == null ? Duration.ofSeconds(30) : errorWindow;
             errorRateThreshold = errorRateThreshold == null ? 0.01 : errorRateThreshold;
             appliancesUri = appliancesUri == null ? "http://steering/api/v1/cdn/appliances?size=100" : appliancesUri;
+        }
+    }
+
+    /**
+     * One classification rule: requests with this method (any when {@code null}) and a path matching {@code path}
+     * ({@code PathPattern} syntax) have criticality {@code level}.
+     */
+    public record CriticalityRule(@Nullable HttpMethod method, String path, Criticality level) {}
+
+    /**
+     * @param routes classification rules, the first match wins
+     * @param defaultLevel the class of requests no rule matches
+     * @param unlimited requests that are classified but never limited nor shed: long streams and uploads, whose
+     *     duration says nothing about capacity, and health checks
+     */
+    public record CriticalityPolicy(List<CriticalityRule> routes, Criticality defaultLevel, List<Route> unlimited) {
+
+        public CriticalityPolicy {
+            routes = routes == null ? List.of() : List.copyOf(routes);
+            defaultLevel = defaultLevel == null ? Criticality.DEGRADED : defaultLevel;
+            unlimited = unlimited == null ? List.of() : List.copyOf(unlimited);
+        }
+    }
+
+    /**
+     * The gateway's {@code PriorityLimiter} (a Gradient2 adaptive limit).
+     *
+     * @param enabled switches shedding off when {@code false} (requests are still classified and stamped)
+     * @param initialLimit the concurrency limit at start
+     * @param minLimit the limit never drops below this
+     * @param maxLimit the limit never grows above this
+     * @param limitedPaths path patterns the limiter guards (the API); everything else, the static web app, is never
+     *     limited
+     */
+    public record Shedding(
+            Boolean enabled, Integer initialLimit, Integer minLimit, Integer maxLimit, List<String> limitedPaths) {
+
+        public Shedding {
+            enabled = enabled == null || enabled;
+            initialLimit = initialLimit == null ? 100 : initialLimit;
+            minLimit = minLimit == null ? 50 : minLimit;
+            maxLimit = maxLimit == null ? 2000 : maxLimit;
+            limitedPaths = limitedPaths == null ? List.of("/api/**", "/actuator/**") : List.copyOf(limitedPaths);
+            if (minLimit < 1 || minLimit > initialLimit || initialLimit > maxLimit) {
+                throw new IllegalArgumentException(
+                        "reel.gateway.shedding needs 1 <= min-limit <= initial-limit <= max-limit");
+            }
+        }
+    }
+
+    /**
+     * @param keyFile the shared chaos signing key (base64, made by {@code reel up}); while it is missing chaos is off
+     */
+    public record Chaos(Path keyFile) {
+
+        public Chaos {
+            keyFile = keyFile == null ? Path.of(".reel", "secrets", "chaos.key") : keyFile;
         }
     }
 }

@@ -1,4 +1,4 @@
-/** The edge gateway: routing, edge security, rate limits, device tailoring and static web. */
+/** The edge gateway: routing, edge security, rate limits, load shedding, breakers and fallbacks, chaos, device tailoring and static web. */
 @NullMarked
 package dev.reel.gateway;
 

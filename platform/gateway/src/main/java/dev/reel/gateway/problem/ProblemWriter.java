@@ -41,10 +41,20 @@ public class ProblemWriter {
      */
     public Mono<Void> write(
             ServerWebExchange exchange, HttpStatus status, String detail, Consumer<HttpHeaders> headers) {
+        return write(exchange, status, status.getReasonPhrase(), detail, headers);
+    }
+
+    /**
+     * Writes a problem with its own title, e.g. {@code Service overloaded} for a shed request.
+     *
+     * @param headers adds response headers such as {@code Retry-After}
+     */
+    public Mono<Void> write(
+            ServerWebExchange exchange, HttpStatus status, String title, String detail, Consumer<HttpHeaders> headers) {
         ServerHttpResponse response = exchange.getResponse();
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
-        problem.put("title", status.getReasonPhrase());
+        problem.put("title", title);
         problem.put("status", status.value());
         problem.put("detail", detail);
         problem.put("instance", exchange.getRequest().getPath().value());

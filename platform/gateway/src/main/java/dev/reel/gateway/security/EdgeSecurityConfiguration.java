@@ -36,15 +36,15 @@ import reactor.core.publisher.Flux;
  * /actuator/**}) need a valid RS256 token from identity; everything else (the static web app) is
  * public. Stateless: no session, no CSRF, no saved requests. The token is forwarded to services
  * unchanged; they validate it again and make the authorization decisions. The gateway's own admin
- * endpoints ({@code /api/v1/ops/**}) need the {@code admin} role from the token's {@code roles} claim
+ * endpoints ({@code /api/v1/ops/**}, {@code /api/v1/chaos/**}) need the {@code admin} role from the token's {@code roles} claim
  * (a member gets a 403 problem).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 public class EdgeSecurityConfiguration {
 
-    /** Endpoints the gateway answers itself that only admins may call. */
-    private static final String ADMIN_PATHS = "/api/v1/ops/**";
+    /** Endpoints the gateway answers itself that only admins may call: the ops overview and the chaos API. */
+    private static final String[] ADMIN_PATHS = {"/api/v1/ops/**", "/api/v1/chaos", "/api/v1/chaos/**"};
 
     @Bean
     SecurityWebFilterChain edgeSecurityFilterChain(

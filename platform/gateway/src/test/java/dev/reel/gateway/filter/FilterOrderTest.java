@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
+import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
 
 class FilterOrderTest {
@@ -13,6 +14,8 @@ class FilterOrderTest {
         assertThat(new int[] {
                     FilterOrder.CORRELATION_ID,
                     FilterOrder.CORS,
+                    FilterOrder.RESERVED_HEADERS,
+                    FilterOrder.LOAD_SHEDDING,
                     FilterOrder.IP_RATE_LIMIT,
                     FilterOrder.LOGIN_RATE_LIMIT,
                     FilterOrder.SECURITY,
@@ -27,5 +30,11 @@ class FilterOrderTest {
         assertThat(FilterOrder.DEVICE_CLASS)
                 .isLessThan(ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER)
                 .isLessThan(NettyRoutingFilter.ORDER);
+    }
+
+    @Test
+    void chaosRunsOutsideTheRoutesOwnFiltersAndTheResponseWriter() {
+        // Route filters from config/gateway.yml are ordered 1, 2, 3 by position.
+        assertThat(FilterOrder.CHAOS).isLessThan(1).isLessThan(NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER);
     }
 }

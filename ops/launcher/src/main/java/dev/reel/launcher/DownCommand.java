@@ -1,5 +1,6 @@
 package dev.reel.launcher;
 
+import dev.reel.launcher.state.Holds;
 import dev.reel.launcher.state.PidFile;
 import dev.reel.launcher.state.RunState;
 import dev.reel.launcher.state.RunState.InstanceState;
@@ -58,6 +59,7 @@ final class DownCommand implements Callable<Integer> {
         if (RunningLauncher.find(layout).isEmpty()) {
             PidFile.delete(layout.stateFile());
             PidFile.delete(layout.pidFile());
+            new Holds(layout.holdsDirectory()).clear();
         }
         out.println(acted ? "Reel is down." : "Reel is not running.");
         out.flush();

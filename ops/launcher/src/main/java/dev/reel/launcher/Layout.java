@@ -51,6 +51,21 @@ public record Layout(Path home, Path dataDirectory) {
         return runDirectory().resolve("state.json");
     }
 
+    /** {@code <data>/run/holds}: chaos holds, one file per instance kept down (see {@code state.Holds}). */
+    public Path holdsDirectory() {
+        return runDirectory().resolve("holds");
+    }
+
+    /** {@code <data>/secrets}: the keys {@code reel up} creates on first start. */
+    public Path secretsDirectory() {
+        return dataDirectory.resolve("secrets");
+    }
+
+    /** {@code <data>/secrets/chaos.key}: the chaos signing key; without it, chaos is off. */
+    public Path chaosKeyFile() {
+        return secretsDirectory().resolve("chaos.key");
+    }
+
     /** {@code <data>/logs}. */
     public Path logDirectory() {
         return dataDirectory.resolve("logs");

@@ -1,5 +1,6 @@
 package dev.reel.launcher;
 
+import dev.reel.launcher.chaos.ChaosCommand;
 import dev.reel.launcher.recs.RecsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,8 @@ import picocli.CommandLine.Spec;
             IngestCommand.class,
             CdnCommand.class,
             RecsCommand.class,
+            ChaosCommand.class,
+            LoadCommand.class,
             HelpCommand.class
         },
         footer = {"", "Run `reel <command> --help` for a command's options."})
@@ -39,7 +42,7 @@ public final class ReelCommand implements Runnable {
     }
 
     /** Builds the command line: {@link LauncherException}s are printed as messages with their exit code. */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         return new CommandLine(new ReelCommand()).setExecutionExceptionHandler((exception, commandLine, parsed) -> {
             if (exception instanceof LauncherException failure) {
                 commandLine.getErr().println(failure.getMessage());
@@ -53,7 +56,8 @@ public final class ReelCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(
-                spec.commandLine(), "Missing command: use one of up, status, logs, down, ingest, cdn, recs.");
+                spec.commandLine(),
+                "Missing command: use one of up, status, logs, down, ingest, cdn, recs, chaos, load.");
     }
 
     /** Reports the launcher jar's version. */

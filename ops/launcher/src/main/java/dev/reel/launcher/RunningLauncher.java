@@ -12,10 +12,10 @@ import java.util.Optional;
  * @param process the launcher process
  * @param state its last written state, if any yet
  */
-record RunningLauncher(ProcessHandle process, Optional<RunState> state) {
+public record RunningLauncher(ProcessHandle process, Optional<RunState> state) {
 
     /** Finds the launcher running on {@code layout}'s data directory. Never creates files. */
-    static Optional<RunningLauncher> find(Layout layout) {
+    public static Optional<RunningLauncher> find(Layout layout) {
         if (!Files.exists(layout.lockFile())) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package dev.reel.launcher;
 import dev.reel.edgetoken.EdgeTokenKeys;
 import dev.reel.launcher.demo.DemoSeeder;
 import dev.reel.launcher.state.AdminCredentials;
+import dev.reel.launcher.state.Holds;
 import dev.reel.launcher.state.LicenceKeyFiles;
 import dev.reel.launcher.state.RunState.InstanceState;
 import dev.reel.launcher.supervisor.ChildJvm;
@@ -14,6 +15,7 @@ import dev.reel.launcher.topology.LaunchPlan;
 import dev.reel.launcher.topology.Ports;
 import dev.reel.launcher.topology.ServiceSpec;
 import dev.reel.launcher.topology.ServiceTable;
+import dev.reel.resilience.ChaosSigner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -53,10 +55,10 @@ import picocli.CommandLine.TypeConversionException;
         })
 final class UpCommand implements Callable<Integer> {
 
-    /** The services the demo seed talks to. */
     /** The edge token keys file in {@code <data>/secrets/}; playback, steering and the edges default to it. */
     static final String EDGE_TOKEN_KEYS = "edge-token.keys";
 
+    /** The services the demo seed talks to. */
     private static final List<String> DEMO_SERVICES = List.of("gateway", "identity", "catalog", "encoder");
 
     @Mixin
@@ -111,6 +113,7 @@ final class UpCommand implements Callable<Integer> {
         boolean handedOver = false;
         try {
             ensureSecrets(layout, out);
+            clearStaleHolds(layout, out);
             ChildJvm jvm = childJvm(layout);
             checkJars(plan, jvm);
             checkPorts(plan);
@@ -182,11 +185,12 @@ final class UpCommand implements Callable<Integer> {
 
     /**
      * Creates the secrets in {@code <data>/secrets/} on first start: the licence key pair (the encoder reads the public
-     * half, playback the private one) and the edge token keys (playback signs edge URLs, the edges and steering
-     * verify).
+     * half, playback the private one), the edge token keys (playback signs edge URLs, the edges and steering
+     * verify) and the chaos key (the gateway signs faults, services verify them; all find it through
+     * {@code reel.data-dir}).
      */
-    private static void ensureSecrets(Layout layout, PrintWriter out) {
-        Path secrets = layout.dataDirectory().resolve("secrets");
+    static void ensureSecrets(Layout layout, PrintWriter out) {
+        Path secrets = layout.secretsDirectory();
         try {
             if (LicenceKeyFiles.ensure(secrets) == LicenceKeyFiles.Outcome.CREATED) {
                 out.println("Created the licence key pair in " + secrets);
@@ -196,11 +200,24 @@ final class UpCommand implements Callable<Integer> {
                 out.println("Created the edge token key in " + edgeKeys);
             }
             EdgeTokenKeys.read(edgeKeys);
+            Path chaosKey = layout.chaosKeyFile();
+            if (ChaosSigner.createKeyFile(chaosKey)) {
+                out.println("Created the chaos key in " + chaosKey);
+            }
+            ChaosSigner.fromKeyFile(chaosKey);
             out.flush();
-        } catch (IllegalStateException | UncheckedIOException e) {
+        } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
             throw new LauncherException("Reel could not prepare its secrets: " + e.getMessage(), 1);
         } catch (IOException e) {
-            throw new LauncherException("Reel could not prepare its edge token keys: " + e.getMessage(), 1);
+            throw new LauncherException("Reel could not prepare its edge token or chaos keys: " + e.getMessage(), 1);
+        }
+    }
+
+    /** Deletes chaos holds a previous run left: they would keep instances of this run down. */
+    static void clearStaleHolds(Layout layout, PrintWriter out) {
+        int cleared = new Holds(layout.holdsDirectory()).clear();
+        if (cleared > 0) {
+            out.println("Deleted " + cleared + " stale chaos hold(s) in " + layout.holdsDirectory());
         }
     }
 

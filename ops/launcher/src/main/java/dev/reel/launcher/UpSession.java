@@ -1,6 +1,7 @@
 package dev.reel.launcher;
 
 import dev.reel.launcher.infra.Infrastructure;
+import dev.reel.launcher.state.Holds;
 import dev.reel.launcher.state.PidFile;
 import dev.reel.launcher.state.RunLock;
 import dev.reel.launcher.state.RunState;
@@ -122,7 +123,8 @@ final class UpSession {
                     BackoffPolicy.DEFAULT,
                     stageTimeout,
                     probe,
-                    new Supervisor.Listener(this::print, this::instancesChanged));
+                    new Supervisor.Listener(this::print, this::instancesChanged),
+                    new Holds(layout.holdsDirectory()));
             supervisor = created;
         }
         for (List<Instance> stage : plan.stages().values()) {

@@ -29,13 +29,13 @@ class ReelCommandTest {
     @Test
     void helpListsTheCommands() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("up", "status", "logs", "down");
+        assertThat(out.toString()).contains("up", "status", "logs", "down", "chaos", "load");
     }
 
     @Test
     void noCommandIsAUsageError() {
         assertThat(run()).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing command");
+        assertThat(err.toString()).contains("Missing command").contains("chaos, load");
     }
 
     @Test
@@ -58,6 +58,15 @@ class ReelCommandTest {
     void downOfAnIdleDataDirectorySucceeds() {
         assertThat(run("down", "--data-dir", dataDirectory.toString())).isZero();
         assertThat(out.toString()).contains("Reel is not running.");
+    }
+
+    @Test
+    void downDeletesStaleChaosHolds() throws Exception {
+        Path holds = Files.createDirectories(dataDirectory.resolve("run/holds"));
+        Files.writeString(holds.resolve("catalog-0"), "99999999999999");
+
+        assertThat(run("down", "--data-dir", dataDirectory.toString())).isZero();
+        assertThat(holds).isEmptyDirectory();
     }
 
     @Test

@@ -1,11 +1,16 @@
 package dev.reel.launcher.supervisor;
 
+import dev.reel.launcher.state.Holds;
 import dev.reel.launcher.state.RunState.InstanceState;
 import dev.reel.launcher.topology.Instance;
 import dev.reel.launcher.topology.Stage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +31,9 @@ import java.util.function.Consumer;
  * <p>Crash handling runs on its own threads: a restart never waits for another instance, a stage or the caller.
  * {@link #stopAll} may be called from any thread (typically a shutdown hook), also while a stage is starting; nothing
  * is started or restarted after it.
+ *
+ * <p>Chaos holds ({@link Holds}): when an instance exits while a hold for it lies in the future, its restart waits
+ * until the hold ends instead of the backoff delay; the hold is released when the instance is restarted.
  */
 public final class Supervisor {
 
@@ -37,12 +45,18 @@ public final class Supervisor {
      */
     public record Listener(Consumer<String> console, Consumer<List<InstanceState>> instancesChanged) {}
 
+    /** A hold ending within this much of a scheduled restart no longer postpones it (timer granularity). */
+    private static final Duration HOLD_SLACK = Duration.ofMillis(500);
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
     private final ChildJvm jvm;
     private final Path logDirectory;
     private final BackoffPolicy policy;
     private final Duration startTimeout;
     private final HealthProbe probe;
     private final Listener listener;
+    private final Holds holds;
     private final List<ChildProcess> children = new ArrayList<>();
     private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "reel-restarts");
@@ -55,6 +69,7 @@ public final class Supervisor {
      * Creates a supervisor with nothing started.
      *
      * @param startTimeout how long an instance may take to become healthy, at start-up and after a restart
+     * @param holds where {@code reel chaos} asks to keep instances down ({@code <data>/run/holds})
      */
     public Supervisor(
             ChildJvm jvm,
@@ -62,13 +77,15 @@ public final class Supervisor {
             BackoffPolicy policy,
             Duration startTimeout,
             HealthProbe probe,
-            Listener listener) {
+            Listener listener,
+            Holds holds) {
         this.jvm = jvm;
         this.logDirectory = logDirectory;
         this.policy = policy;
         this.startTimeout = startTimeout;
         this.probe = probe;
         this.listener = listener;
+        this.holds = holds;
     }
 
     /**
@@ -153,28 +170,51 @@ public final class Supervisor {
         if (isStopping() || !child.everHealthy()) {
             return;
         }
-        Optional<Duration> delay = child.onExit(run);
-        if (delay.isEmpty()) {
+        Optional<Duration> backoff = child.onExit(run);
+        if (backoff.isEmpty()) {
             return;
         }
-        listener.console()
-                .accept(String.format(
-                        "%s exited (code %d); restarting in %s",
-                        child.instance().name(), run.exitValue(), human(delay.get())));
+        String name = child.instance().name();
+        Holds.RestartDelay delay = holds.restartDelay(name, backoff.get(), Instant.now());
+        if (delay.heldUntil().isPresent()) {
+            listener.console()
+                    .accept(String.format(
+                            "%s held down by chaos until %s (exited with code %d)",
+                            name, clock(delay.heldUntil().get()), run.exitValue()));
+        } else {
+            listener.console()
+                    .accept(String.format(
+                            "%s exited (code %d); restarting in %s", name, run.exitValue(), human(delay.delay())));
+        }
+        schedule(child, delay.delay());
+    }
+
+    private void schedule(ChildProcess child, Duration delay) {
         try {
-            restarts.schedule(() -> restart(child), delay.get().toMillis(), TimeUnit.MILLISECONDS);
+            restarts.schedule(() -> restart(child), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // stopping
         }
     }
 
     private void restart(ChildProcess child) {
+        String name = child.instance().name();
+        // a hold written or extended while the instance was down keeps it down longer
+        Holds.RestartDelay held = holds.restartDelay(name, Duration.ZERO, Instant.now());
+        if (held.delay().compareTo(HOLD_SLACK) > 0) {
+            listener.console()
+                    .accept(name + " held down by chaos until "
+                            + clock(held.heldUntil().get()));
+            schedule(child, held.delay());
+            return;
+        }
         Process run;
         long begin = System.nanoTime();
         synchronized (this) {
             if (stopping) {
                 return;
             }
+            holds.release(name);
             try {
                 run = child.start();
                 watch(child, run);
@@ -270,6 +310,10 @@ public final class Supervisor {
 
     private static String seconds(long beginNanos) {
         return String.format("%.1f s", (System.nanoTime() - beginNanos) / 1e9);
+    }
+
+    private static String clock(Instant instant) {
+        return LocalTime.ofInstant(instant, ZoneId.systemDefault()).format(CLOCK);
     }
 
     private static String human(Duration duration) {

@@ -3,6 +3,7 @@ package dev.reel.launcher.supervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import dev.reel.launcher.state.Holds;
 import dev.reel.launcher.state.RunState.InstanceState;
 import dev.reel.launcher.topology.Instance;
 import dev.reel.launcher.topology.Ports;
@@ -13,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +93,54 @@ class SupervisorIT {
         assertThat(console).noneMatch(line -> line.contains("restarting"));
     }
 
+    @Test
+    void aChaosHoldKeepsAKilledInstanceDownUntilItEndsAndIsReleasedOnRestart() throws Exception {
+        ServiceSpec fake = fakeService();
+        supervisor = supervisor(SMALL_JVM);
+        supervisor.startStage(List.of(instance(fake, 0)));
+        long killedPid = instances.get().getFirst().pid();
+        Instant until = Instant.now().plusSeconds(4);
+        holds().hold("fake-0", until);
+
+        ProcessHandle.of(killedPid).orElseThrow().destroyForcibly();
+
+        awaitConsole("fake-0 held down by chaos until", Duration.ofSeconds(5));
+        Thread.sleep(2_000);
+        assertThat(console).noneMatch(line -> line.startsWith("fake-0 restarted"));
+        assertThat(console).noneMatch(line -> line.startsWith("fake-0 exited"));
+        assertThat(directory.resolve("run/holds/fake-0")).exists();
+
+        awaitConsole("fake-0 ready again in", Duration.ofSeconds(20));
+        assertThat(console)
+                .filteredOn(line -> line.startsWith("fake-0 restarted"))
+                .hasSize(1);
+        assertThat(Instant.now()).isAfter(until);
+        assertThat(instances.get().getFirst().pid()).isNotEqualTo(killedPid);
+        assertThat(directory.resolve("run/holds/fake-0"))
+                .as("released on restart")
+                .doesNotExist();
+    }
+
+    @Test
+    void aCorruptHoldIsIgnoredAndTheBackoffApplies() throws Exception {
+        ServiceSpec fake = fakeService();
+        supervisor = supervisor(SMALL_JVM);
+        supervisor.startStage(List.of(instance(fake, 0)));
+        Files.createDirectories(directory.resolve("run/holds"));
+        Files.writeString(directory.resolve("run/holds/fake-0"), "not a time");
+
+        ProcessHandle.of(instances.get().getFirst().pid()).orElseThrow().destroyForcibly();
+
+        awaitConsole("fake-0 ready again in", Duration.ofSeconds(20));
+        assertThat(console).contains("fake-0 exited (code 137); restarting in 1 s");
+        assertThat(console).noneMatch(line -> line.contains("held down"));
+        assertThat(directory.resolve("run/holds/fake-0")).doesNotExist();
+    }
+
+    private Holds holds() {
+        return new Holds(directory.resolve("run/holds"));
+    }
+
     private Supervisor supervisor(List<String> jvmOptions) throws Exception {
         var jvm = new ChildJvm(
                 Path.of(System.getProperty("java.home"), "bin", "java"),
@@ -106,7 +156,8 @@ class SupervisorIT {
                 BackoffPolicy.DEFAULT,
                 Duration.ofSeconds(30),
                 new HealthProbe(),
-                new Supervisor.Listener(console::add, instances::set));
+                new Supervisor.Listener(console::add, instances::set),
+                holds());
     }
 
     private static ServiceSpec fakeService() {

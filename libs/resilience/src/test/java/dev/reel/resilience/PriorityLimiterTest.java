@@ -47,6 +47,35 @@ class PriorityLimiterTest {
     }
 
     @Test
+    void aBusyCpuShedsBestEffortOnlyAndMoreOfItAsTheLoadRises() {
+        double[] cpu = {0.7};
+        PriorityLimiter busy = PriorityLimiter.newBuilder("cpu", meters)
+                .limit(FixedLimit.of(1000))
+                .cpuShedding(() -> cpu[0])
+                .build();
+        assertThat(admittedOf(busy, Criticality.BEST_EFFORT)).isEqualTo(200);
+        cpu[0] = 0.85;
+        assertThat(admittedOf(busy, Criticality.BEST_EFFORT)).isBetween(60, 140);
+        cpu[0] = 0.96;
+        assertThat(admittedOf(busy, Criticality.BEST_EFFORT)).isZero();
+        assertThat(admittedOf(busy, Criticality.DEGRADED)).isEqualTo(200);
+        assertThat(admittedOf(busy, Criticality.CRITICAL)).isEqualTo(200);
+        assertThat(meters.get("reel.shedding.cpu").gauge().value()).isEqualTo(0.96);
+    }
+
+    private static int admittedOf(PriorityLimiter limiter, Criticality criticality) {
+        int admitted = 0;
+        for (int i = 0; i < 200; i++) {
+            Optional<Limiter.Listener> listener = limiter.acquire(criticality);
+            if (listener.isPresent()) {
+                admitted++;
+                listener.get().onIgnore();
+            }
+        }
+        return admitted;
+    }
+
+    @Test
     void releasedRequestsFreeTheirPlaces() {
         for (int i = 0; i < 100; i++) {
             limiter.acquire(Criticality.BEST_EFFORT).orElseThrow().onSuccess();

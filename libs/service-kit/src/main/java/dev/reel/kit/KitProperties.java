@@ -91,12 +91,15 @@ public record KitProperties(
      * @param initialLimit the limit at start-up, before latency has been measured
      * @param minLimit the limit never shrinks below this
      * @param maxLimit the limit never grows above this
+     * @param cpuShedding also shed best-effort requests by CPU utilisation ({@link
+     *     dev.reel.resilience.PriorityLimiter#CPU_SHED_FROM} up)
      */
     public record Shedding(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("100") int initialLimit,
             @DefaultValue("20") int minLimit,
-            @DefaultValue("400") int maxLimit) {
+            @DefaultValue("400") int maxLimit,
+            @DefaultValue("true") boolean cpuShedding) {
 
         public Shedding {
             if (minLimit < 1 || minLimit > initialLimit || initialLimit > maxLimit) {

@@ -46,7 +46,7 @@ public record GatewayProperties(
         upstream = upstream == null ? new Upstream(null, false) : upstream;
         ops = ops == null ? new Ops(null, null, null, null, null, null, null) : ops;
         criticality = criticality == null ? new CriticalityPolicy(null, null, null) : criticality;
-        shedding = shedding == null ? new Shedding(null, null, null, null, null) : shedding;
+        shedding = shedding == null ? new Shedding(null, null, null, null, null, null) : shedding;
         chaos = chaos == null ? new Chaos(null) : chaos;
     }
 
@@ -208,14 +208,22 @@ public record GatewayProperties(
      * @param initialLimit the concurrency limit at start
      * @param minLimit the limit never drops below this
      * @param maxLimit the limit never grows above this
+     * @param cpuShedding also shed best-effort requests by CPU utilisation ({@link
+     *     dev.reel.resilience.PriorityLimiter#CPU_SHED_FROM} up), default {@code true}
      * @param limitedPaths path patterns the limiter guards (the API); everything else, the static web app, is never
      *     limited
      */
     public record Shedding(
-            Boolean enabled, Integer initialLimit, Integer minLimit, Integer maxLimit, List<String> limitedPaths) {
+            Boolean enabled,
+            Integer initialLimit,
+            Integer minLimit,
+            Integer maxLimit,
+            Boolean cpuShedding,
+            List<String> limitedPaths) {
 
         public Shedding {
             enabled = enabled == null || enabled;
+            cpuShedding = cpuShedding == null || cpuShedding;
             initialLimit = initialLimit == null ? 100 : initialLimit;
             minLimit = minLimit == null ? 50 : minLimit;
             maxLimit = maxLimit == null ? 2000 : maxLimit;

@@ -4,6 +4,7 @@ import dev.reel.kit.KitFilterOrder;
 import dev.reel.kit.KitProperties;
 import dev.reel.kit.web.ProblemWriter;
 import dev.reel.kit.web.WebAutoConfiguration;
+import dev.reel.resilience.CpuLoad;
 import dev.reel.resilience.PriorityLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -36,10 +37,13 @@ public class SheddingAutoConfiguration {
             ProblemWriter problems) {
         String service = environment.getProperty("spring.application.name", "reel");
         KitProperties.Shedding shedding = properties.shedding();
-        PriorityLimiter limiter = PriorityLimiter.newBuilder(
+        PriorityLimiter.Builder builder = PriorityLimiter.newBuilder(
                         service, meters.getIfAvailable(() -> Metrics.globalRegistry))
-                .limit(PriorityLimiter.gradient2(shedding.initialLimit(), shedding.minLimit(), shedding.maxLimit()))
-                .build();
+                .limit(PriorityLimiter.gradient2(shedding.initialLimit(), shedding.minLimit(), shedding.maxLimit()));
+        if (shedding.cpuShedding()) {
+            builder.cpuShedding(CpuLoad.SYSTEM);
+        }
+        PriorityLimiter limiter = builder.build();
         var registration = new FilterRegistrationBean<>(new LoadSheddingFilter(limiter, service, problems));
         registration.setOrder(KitFilterOrder.LOAD_SHEDDING);
         return registration;

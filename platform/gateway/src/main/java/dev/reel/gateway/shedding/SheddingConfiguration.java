@@ -1,6 +1,7 @@
 package dev.reel.gateway.shedding;
 
 import dev.reel.gateway.GatewayProperties;
+import dev.reel.resilience.CpuLoad;
 import dev.reel.resilience.PriorityLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +23,11 @@ public class SheddingConfiguration {
     @Bean
     PriorityLimiter gatewayLimiter(GatewayProperties properties, MeterRegistry meters) {
         GatewayProperties.Shedding shedding = properties.shedding();
-        return PriorityLimiter.newBuilder(LIMITER, meters)
-                .limit(PriorityLimiter.gradient2(shedding.initialLimit(), shedding.minLimit(), shedding.maxLimit()))
-                .build();
+        PriorityLimiter.Builder limiter = PriorityLimiter.newBuilder(LIMITER, meters)
+                .limit(PriorityLimiter.gradient2(shedding.initialLimit(), shedding.minLimit(), shedding.maxLimit()));
+        if (shedding.cpuShedding()) {
+            limiter.cpuShedding(CpuLoad.SYSTEM);
+        }
+        return limiter.build();
     }
 }

@@ -106,7 +106,7 @@ final class UpSession {
     }
 
     /**
-     * Starts the plan's instances stage by stage.
+     * Starts the plan's instances stage by stage; within a stage, one instance of each service first, then the replicas.
      *
      * @throws StartupFailedException if an instance fails to become healthy, or the session is shutting down
      */
@@ -128,7 +128,13 @@ final class UpSession {
             supervisor = created;
         }
         for (List<Instance> stage : plan.stages().values()) {
-            created.startStage(stage);
+            // One instance of every service first, then the extra replicas: a dozen JVMs starting at once on two cores
+            // slow each other down so much that some miss the start timeout, and one of each is enough to serve.
+            created.startStage(stage.stream().filter(i -> i.index() == 0).toList());
+            List<Instance> replicas = stage.stream().filter(i -> i.index() > 0).toList();
+            if (!replicas.isEmpty()) {
+                created.startStage(replicas);
+            }
         }
     }
 

@@ -153,9 +153,11 @@ class ResilienceIT {
             }
             awaitHeld(CATALOG, 6);
 
-            EntityExchangeResult<byte[]> shed = client().get()
-                    .uri("/api/v1/search/suggest?q=ab")
+            EntityExchangeResult<byte[]> shed = client().post()
+                    .uri("/api/v1/events")
                     .header(HttpHeaders.AUTHORIZATION, bearer(member()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"events\":[]}")
                     .exchange()
                     .expectStatus()
                     .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
@@ -173,7 +175,7 @@ class ResilienceIT {
             assertThat(problem.path("status").asInt()).isEqualTo(503);
             assertThat(problem.path("detail").asString())
                     .isEqualTo("gateway is shedding best-effort requests under load; retry after 1 s");
-            assertThat(problem.path("instance").asString()).isEqualTo("/api/v1/search/suggest");
+            assertThat(problem.path("instance").asString()).isEqualTo("/api/v1/events");
 
             client().get().uri("/api/v1/genres").exchange().expectStatus().isOk();
             JsonNode login = body(client().post()
@@ -193,13 +195,15 @@ class ResilienceIT {
         }
         awaitHeld(CATALOG, 0);
         CATALOG.rearm();
-        // With the load gone, best effort passes again.
-        client().get()
-                .uri("/api/v1/search/suggest?q=ab")
+        // With the load gone, best effort passes again (to the dropped-events fallback: personalization is down).
+        client().post()
+                .uri("/api/v1/events")
                 .header(HttpHeaders.AUTHORIZATION, bearer(member()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"events\":[]}")
                 .exchange()
                 .expectStatus()
-                .isOk();
+                .isAccepted();
     }
 
     @Test
@@ -218,17 +222,6 @@ class ResilienceIT {
         assertThat(headers.path("reel-criticality").asString()).isEqualTo("degraded");
         assertThat(headers.has("reel-chaos")).isFalse();
         assertThat(headers.has("reel-cohort")).isFalse();
-
-        JsonNode suggest = body(client().get()
-                .uri("/api/v1/search/suggest?q=x")
-                .header(HttpHeaders.AUTHORIZATION, bearer(member()))
-                .header("Reel-Criticality", "critical")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult());
-        assertThat(suggest.path("headers").path("reel-criticality").asString()).isEqualTo("best-effort");
     }
 
     // --- breakers, fallbacks, retries -----------------------------------------------------------------------------
@@ -265,7 +258,7 @@ class ResilienceIT {
                         .orElseThrow()
                         .getTimeLimiterConfig()
                         .getTimeoutDuration())
-                .isEqualTo(Duration.ofMillis(250));
+                .isEqualTo(Duration.ofMillis(200));
     }
 
     @Test

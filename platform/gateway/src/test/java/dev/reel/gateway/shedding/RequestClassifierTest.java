@@ -56,7 +56,7 @@ class RequestClassifierTest {
     @Test
     void telemetryAndSuggestionsAreBestEffort() {
         assertClass(Criticality.BEST_EFFORT, HttpMethod.POST, "/api/v1/events");
-        assertClass(Criticality.BEST_EFFORT, HttpMethod.GET, "/api/v1/search/suggest");
+        assertClass(Criticality.DEGRADED, HttpMethod.GET, "/api/v1/search/suggest");
         assertClass(Criticality.DEGRADED, HttpMethod.GET, "/api/v1/events");
     }
 

@@ -151,6 +151,38 @@ public final class Platform {
         return new Cli(process.exitValue(), output.join());
     }
 
+    /**
+     * Starts another {@code reel} command on this platform's data directory without waiting for it; its output goes to
+     * {@code target/e2e-<name>.log}.
+     */
+    Background reelInBackground(String name, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("reel").toString()));
+        command.addAll(List.of(arguments));
+        command.addAll(List.of("--data-dir", dataDir.toString()));
+        Path log = ROOT.resolve("e2e/target/e2e-" + name + ".log");
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("REEL_SKIP_BUILD", "1");
+        return new Background(builder.start(), log);
+    }
+
+    /** A {@code reel} command running in the background, and where its output goes. */
+    record Background(Process process, Path log) {
+
+        /** Waits for it to end and returns its exit code and output; kills it after {@code timeout}. */
+        Cli await(Duration timeout) throws IOException, InterruptedException {
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("a background reel command did not finish within " + timeout
+                        + "; its output:\n" + Files.readString(log));
+            }
+            return new Cli(process.exitValue(), Files.readString(log));
+        }
+    }
+
     /** A catalog title by id and name. */
     public record Title(String id, String name) {}
 

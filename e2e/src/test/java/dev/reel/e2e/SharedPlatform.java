@@ -12,8 +12,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives every test class that asks for a {@link Platform} parameter the same platform: the first one boots {@code reel
- * up --instances catalog=2} on a fresh data directory under {@code target/}, and JUnit stops it once, after the last
- * test class of the run. Booting takes about a minute on two cores, so the test classes share one.
+ * up --instances} {@value #INSTANCES} on a fresh data directory under {@code target/}, and JUnit stops it once, after
+ * the last test class of the run. Every service a viewer's start touches runs twice, once in each zone, so that
+ * instances and a whole zone can be killed (ChaosIT). Booting takes about two minutes on two cores, so the test classes
+ * share one.
  *
  * <p>With the system property {@code reel.e2e.attach=<dataDir>} it boots nothing and hands out the platform that
  * already runs on that data directory instead; it never stops that one. Tests that kill, freeze or restart parts of the
@@ -23,6 +25,9 @@ public final class SharedPlatform implements ParameterResolver {
 
     /** The system property naming the data directory of an already running platform to use. */
     public static final String ATTACH_PROPERTY = "reel.e2e.attach";
+
+    /** The instance counts of the platform the tests boot. */
+    public static final String INSTANCES = "identity=2,catalog=2,playback=2,viewing=2,search=2,personalization=2";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedPlatform.class);
 
@@ -57,7 +62,7 @@ public final class SharedPlatform implements ParameterResolver {
             }
             try {
                 Path data = Files.createTempDirectory(Platform.ROOT.resolve("e2e/target"), "reel-data-");
-                Platform platform = new Platform(data, List.of("--instances", "catalog=2"));
+                Platform platform = new Platform(data, List.of("--instances", INSTANCES));
                 Duration took = platform.start();
                 System.out.println("e2e: reel up took " + took.toMillis() + " ms");
                 return new Holder(platform, null);

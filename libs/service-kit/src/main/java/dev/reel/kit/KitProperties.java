@@ -97,7 +97,7 @@ public record KitProperties(
     public record Shedding(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("100") int initialLimit,
-            @DefaultValue("20") int minLimit,
+            @DefaultValue("50") int minLimit,
             @DefaultValue("400") int maxLimit,
             @DefaultValue("true") boolean cpuShedding) {
 

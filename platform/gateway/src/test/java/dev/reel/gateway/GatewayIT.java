@@ -3,22 +3,14 @@ package dev.reel.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -53,8 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("test")
 class GatewayIT {
 
-    private static final RSAKey SIGNING_KEY = rsaKey("test-key");
-    private static final RSAKey FOREIGN_KEY = rsaKey("test-key");
+    private static final RSAKey SIGNING_KEY = TestTokens.rsaKey("test-key");
+    private static final RSAKey FOREIGN_KEY = TestTokens.rsaKey("test-key");
     private static final StubService STUB = StubService.start(new JWKSet(SIGNING_KEY.toPublicJWK()).toString());
     private static final int DEAD_PORT = unusedPort();
     private static final String ALLOWED_ORIGIN = "https://app.reel.test";
@@ -480,39 +472,19 @@ class GatewayIT {
         return token(SIGNING_KEY, "reel-identity", Instant.now().plusSeconds(600));
     }
 
-    private static String token(RSAKey key, String issuer, Instant expiresAt) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
-                .subject(UUID.randomUUID().toString())
-                .claim("roles", List.of("member"))
-                .claim("email", "viewer@reel.test")
-                .issueTime(Date.from(expiresAt.minusSeconds(900)))
-                .expirationTime(Date.from(expiresAt))
-                .jwtID(UUID.randomUUID().toString())
-                .build();
-        SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-        try {
-            jwt.sign(new RSASSASigner(key));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        return jwt.serialize();
-    }
-
-    private static RSAKey rsaKey(String keyId) {
-        try {
-            return new RSAKeyGenerator(2048).keyID(keyId).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static int unusedPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String token(RSAKey key, String issuer, Instant expiresAt) {
+        return TestTokens.sign(
+                key,
+                TestTokens.claims(issuer, List.of("member"), expiresAt)
+                        .claim("email", "viewer@reel.test")
+                        .build());
     }
 }

@@ -2,15 +2,8 @@ package dev.reel.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.reel.resilience.ChaosFault;
 import dev.reel.resilience.ChaosSigner;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -25,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("test")
 class ResilienceIT {
 
-    private static final RSAKey KEY = rsaKey();
+    private static final RSAKey KEY = TestTokens.rsaKey("resilience-test");
     private static final Path CHAOS_KEY = chaosKey();
     private static final ChaosSigner SIGNER = signer();
     private static final String JWKS = new JWKSet(KEY.toPublicJWK()).toString();
@@ -630,39 +622,11 @@ class ResilienceIT {
     }
 
     private static String member() {
-        return token(List.of("member"));
+        return TestTokens.token(KEY, List.of("member"));
     }
 
     private static String admin() {
-        return token(List.of("member", "admin"));
-    }
-
-    private static String token(List<String> roles) {
-        Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer("reel-identity")
-                .subject(UUID.randomUUID().toString())
-                .claim("roles", roles)
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(600)))
-                .jwtID(UUID.randomUUID().toString())
-                .build();
-        SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(), claims);
-        try {
-            jwt.sign(new RSASSASigner(KEY));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        return jwt.serialize();
-    }
-
-    private static RSAKey rsaKey() {
-        try {
-            return new RSAKeyGenerator(2048).keyID("resilience-test").generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestTokens.token(KEY, List.of("member", "admin"));
     }
 
     private static Path chaosKey() {

@@ -2,20 +2,11 @@ package dev.reel.gateway.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import dev.reel.gateway.TestTokens;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("test")
 class OpsIT {
 
-    private static final RSAKey KEY = rsaKey();
+    private static final RSAKey KEY = TestTokens.rsaKey("ops-test");
     private static final InstanceStandIn IDENTITY =
             new InstanceStandIn().json("/.well-known/jwks.json", new JWKSet(KEY.toPublicJWK()).toString());
     private static final InstanceStandIn CATALOG = new InstanceStandIn()
@@ -75,7 +66,7 @@ class OpsIT {
     void adminsGetTheOverview() {
         byte[] body = client().get()
                 .uri(OVERVIEW)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(List.of("member", "admin")))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token(KEY, List.of("member", "admin")))
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -106,7 +97,7 @@ class OpsIT {
     void membersAreRefusedWithAProblem() {
         JsonNode problem = json.readTree(client().get()
                 .uri(OVERVIEW)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(List.of("member")))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token(KEY, List.of("member")))
                 .exchange()
                 .expectStatus()
                 .isForbidden()
@@ -136,33 +127,5 @@ class OpsIT {
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(15))
                 .build();
-    }
-
-    private static String token(List<String> roles) {
-        Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer("reel-identity")
-                .subject(UUID.randomUUID().toString())
-                .claim("roles", roles)
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(600)))
-                .jwtID(UUID.randomUUID().toString())
-                .build();
-        SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(), claims);
-        try {
-            jwt.sign(new RSASSASigner(KEY));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        return jwt.serialize();
-    }
-
-    private static RSAKey rsaKey() {
-        try {
-            return new RSAKeyGenerator(2048).keyID("ops-test").generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

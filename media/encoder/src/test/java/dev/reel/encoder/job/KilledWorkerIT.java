@@ -118,9 +118,8 @@ class KilledWorkerIT {
 
         // The child analyses the master, then stalls in its first chunk encode.
         long killedTask = awaitChildChunk(jobId, process, Duration.ofMinutes(3));
-        assertThat(process.toHandle().descendants())
-                .as("the child's ffmpeg (wrapper)")
-                .isNotEmpty();
+        // The task is claimed before its ffmpeg starts: kill only once the wrapper is running.
+        awaitChildFfmpeg(process, Duration.ofMinutes(1));
         kill(process);
         assertThat(process.isAlive()).isFalse();
         assertThat(taskRow(killedTask)).containsEntry("state", "RUNNING").containsEntry("attempts", 1);
@@ -264,6 +263,18 @@ class KilledWorkerIT {
             Thread.sleep(200);
         }
         throw new AssertionError("the child never held a chunk task; its log:\n" + childLog());
+    }
+
+    /** Waits until the child has started its (stalling) ffmpeg wrapper. */
+    private static void awaitChildFfmpeg(Process process, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (process.toHandle().descendants().findAny().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the child never started its ffmpeg; its log:\n" + childLog());
+            }
+            assertThat(process.isAlive()).as(childLog()).isTrue();
+            Thread.sleep(100);
+        }
     }
 
     private JobView awaitFinished(UUID jobId, Duration timeout) throws InterruptedException {

@@ -48,6 +48,9 @@ public record KitProperties(
      *     calls made, however many fail
      * @param retryBudgetMinPerSecond retries allowed per second and target whatever the traffic, so that a client
      *     making few calls can still retry
+     * @param ejectionTime how long an instance that failed a connection is skipped while its service has others
+     * @param zonePreference whether calls go only to instances in this instance's zone ({@code
+     *     spring.cloud.loadbalancer.zone}) while any are left
      */
     public record Clients(
             @DefaultValue("1s") Duration connectTimeout,
@@ -57,7 +60,9 @@ public record KitProperties(
             @DefaultValue("50") float failureRateThreshold,
             @DefaultValue("5s") Duration openStateWait,
             @DefaultValue("0.1") double retryBudgetRatio,
-            @DefaultValue("5") int retryBudgetMinPerSecond) {}
+            @DefaultValue("5") int retryBudgetMinPerSecond,
+            @DefaultValue("3s") Duration ejectionTime,
+            @DefaultValue("true") boolean zonePreference) {}
 
     /**
      * @param enabled whether this instance relays its outbox to Kafka

@@ -13,7 +13,9 @@ import dev.reel.resilience.ChaosSigner;
 import dev.reel.resilience.Criticality;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,6 +78,8 @@ class ResilienceIT {
     private static final Peer LIVE_PEER = Peer.start(false);
     private static final Peer CROWD_A = Peer.start(true);
     private static final Peer CROWD_B = Peer.start(true);
+    private static final Peer OTHER_ZONE = Peer.start(false);
+    private static final int DEAD_PORT = freePort();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -84,6 +88,13 @@ class ResilienceIT {
         registry.add("spring.cloud.discovery.client.simple.instances.peer[1].uri", LIVE_PEER::uri);
         registry.add("spring.cloud.discovery.client.simple.instances.crowd[0].uri", CROWD_A::uri);
         registry.add("spring.cloud.discovery.client.simple.instances.crowd[1].uri", CROWD_B::uri);
+        // This service's zone holds only a dead instance of "zoned"; its live one is in the other zone.
+        registry.add("spring.cloud.loadbalancer.zone", () -> "zone-a");
+        registry.add(
+                "spring.cloud.discovery.client.simple.instances.zoned[0].uri", () -> "http://127.0.0.1:" + DEAD_PORT);
+        registry.add("spring.cloud.discovery.client.simple.instances.zoned[0].metadata.zone", () -> "zone-a");
+        registry.add("spring.cloud.discovery.client.simple.instances.zoned[1].uri", OTHER_ZONE::uri);
+        registry.add("spring.cloud.discovery.client.simple.instances.zoned[1].metadata.zone", () -> "zone-b");
     }
 
     @LocalServerPort
@@ -96,7 +107,7 @@ class ResilienceIT {
 
     @AfterAll
     void stopPeers() {
-        for (Peer peer : List.of(SHEDDING_PEER, LIVE_PEER, CROWD_A, CROWD_B)) {
+        for (Peer peer : List.of(SHEDDING_PEER, LIVE_PEER, CROWD_A, CROWD_B, OTHER_ZONE)) {
             peer.server.stop(0);
         }
     }
@@ -252,6 +263,18 @@ class ResilienceIT {
     }
 
     @Test
+    void aDeadInstanceInThisZoneIsEjectedAndCallsFallOverToTheOtherZone() throws Exception {
+        // Discovery still lists the dead instance, and zone preference would pick it for every attempt; after its
+        // first refused connection the quarantine skips it, and the retry finds the other zone's instance.
+        for (int i = 0; i < 10; i++) {
+            var response = send(request("/relay/zoned", "critical"));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).as("call %d", i).contains("\"live\"").doesNotContain("fallback");
+        }
+        assertThat(OTHER_ZONE.hits).hasValue(10);
+    }
+
+    @Test
     void theRetryBudgetStopsRetriesWhenEveryInstanceSheds() throws Exception {
         int calls = 10;
         for (int i = 0; i < calls; i++) {
@@ -306,6 +329,15 @@ class ResilienceIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A port nothing listens on: connections to it are refused. */
+    private static int freePort() {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Path chaosKey() {
         try {
             Path key = Files.createTempDirectory("kit-chaos").resolve("secrets/chaos.key");
@@ -353,7 +385,8 @@ class ResilienceIT {
         Endpoints endpoints(ResilientClients clients) {
             return new Endpoints(
                     clients.create(PeerApi.class, "peer", () -> new Answer("fallback")),
-                    clients.create(PeerApi.class, "crowd", () -> new Answer("fallback")));
+                    clients.create(PeerApi.class, "crowd", () -> new Answer("fallback")),
+                    clients.create(PeerApi.class, "zoned", () -> new Answer("fallback")));
         }
 
         @Bean
@@ -363,6 +396,7 @@ class ResilienceIT {
                     .GET("/fast", request -> ServerResponse.ok().body("fast"))
                     .GET("/relay/peer", request -> ServerResponse.ok().body(endpoints.peer.answer()))
                     .GET("/relay/crowd", request -> ServerResponse.ok().body(endpoints.crowd.answer()))
+                    .GET("/relay/zoned", request -> ServerResponse.ok().body(endpoints.zoned.answer()))
                     .build();
         }
     }
@@ -373,10 +407,12 @@ class ResilienceIT {
         volatile CountDownLatch release = new CountDownLatch(0);
         final PeerApi peer;
         final PeerApi crowd;
+        final PeerApi zoned;
 
-        Endpoints(PeerApi peer, PeerApi crowd) {
+        Endpoints(PeerApi peer, PeerApi crowd, PeerApi zoned) {
             this.peer = peer;
             this.crowd = crowd;
+            this.zoned = zoned;
         }
 
         String slow() throws InterruptedException {

@@ -19,12 +19,16 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -47,6 +51,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
@@ -54,14 +59,16 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  * every call is resilient and has a fallback.
  *
  * <p>Each call is load-balanced over the target's instances from discovery (preferring the caller's
- * zone), bounded by a connect and read timeout, limited by a bulkhead, retried on another instance when
- * one refuses the connection or sheds the call (a 503 carrying {@value LoadSheddingFilter#SHED_HEADER}), and
- * guarded by a circuit breaker per target service. Every retry of a shed call must pass the target's {@link
+ * zone, skipping instances that just failed a connection), bounded by a connect and read timeout, limited by a
+ * bulkhead, retried on another instance when one refuses the connection (or does not accept it in time) or sheds the
+ * call (a 503 carrying {@value LoadSheddingFilter#SHED_HEADER}), and guarded by a circuit breaker per target service.
+ * A read ({@code GET}) is also retried when its connection broke before the answer came (the instance died mid-call),
+ * never after a read timeout. Every retry of a call that reached an instance must pass the target's {@link
  * RetryBudget} ({@code reel.kit.clients.retry-budget-*}: 10 % of the calls plus 5 a second by default), so that
- * retries never multiply the load on an overloaded service; a call the budget refuses fails with the shed answer,
- * counted in {@code reel.client.retry.budget.exhausted}. A retry after a refused connection needs no budget: nothing
- * reached any instance, so the retry is the call's only load (this keeps a killed instance invisible to callers
- * whatever the traffic). When the call still
+ * retries never multiply the load on an overloaded service; a call the budget refuses fails with its answer,
+ * counted in {@code reel.client.retry.budget.exhausted}. A retry after a connection that was never made needs no
+ * budget: nothing reached any instance, so the retry is the call's only load (this keeps a killed instance invisible
+ * to callers whatever the traffic). When the call still
  * fails (a 5xx, an I/O error or timeout, an open circuit or a full bulkhead), the same method of the
  * fallback answers instead, so a slow or broken dependency degrades a response and never fails it. A
  * 4xx answer is the callee's verdict on the request, not a failure: it propagates as {@link
@@ -123,7 +130,8 @@ public final class ResilientClients {
                 .createClient(api);
         Guard guard = new Guard(
                 circuitBreakers.circuitBreaker(serviceId, circuitBreakerConfig()),
-                retries.retry(serviceId, retryConfig(settings.connectAttempts())),
+                retries.retry(serviceId, retryConfig(settings.connectAttempts(), false)),
+                retries.retry(serviceId + ".reads", retryConfig(settings.connectAttempts(), true)),
                 bulkheads.bulkhead(serviceId, bulkheadConfig()),
                 budgets.computeIfAbsent(
                         serviceId,
@@ -194,8 +202,11 @@ public final class ResilientClients {
                 .build();
     }
 
-    /** Retries a refused or shed call up to {@code attempts} attempts in all, after a short jittered backoff. */
-    static RetryConfig retryConfig(int attempts) {
+    /**
+     * Retries a refused or shed call, and with {@code reads} a broken one, up to {@code attempts} attempts in all,
+     * after a short jittered backoff.
+     */
+    static RetryConfig retryConfig(int attempts, boolean reads) {
         return RetryConfig.custom()
                 .maxAttempts(Math.max(1, attempts))
                 // A retry goes to another instance, so the shed instance's Retry-After does not apply: back off
@@ -203,7 +214,7 @@ public final class ResilientClients {
                 .intervalBiFunction(
                         (attempt, outcome) -> RetryBudget.backoff(attempt, RETRY_BACKOFF, MAX_RETRY_BACKOFF, null)
                                 .toMillis())
-                .retryOnException(ResilientClients::retryable)
+                .retryOnException(reads ? ResilientClients::retryableRead : ResilientClients::retryable)
                 .build();
     }
 
@@ -219,6 +230,25 @@ public final class ResilientClients {
         return connectionRefused(failure) || shed(failure);
     }
 
+    /**
+     * True when another instance may serve the same read: as {@link #retryable}, or the connection broke before the
+     * answer came. A read that timed out is not retried: the instance is alive but slow, and a retry would double the
+     * wait (the circuit breaker deals with slow targets).
+     */
+    static boolean retryableRead(Throwable failure) {
+        if (retryable(failure)) {
+            return true;
+        }
+        boolean broken = false;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+                return false;
+            }
+            broken |= cause instanceof IOException;
+        }
+        return broken;
+    }
+
     /** True when the callee answered that it shed the call (503 with {@value LoadSheddingFilter#SHED_HEADER}). */
     static boolean shed(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -232,41 +262,52 @@ public final class ResilientClients {
         return false;
     }
 
-    /** True when no instance accepted the connection, so another instance may serve the same call. */
+    /**
+     * True when no instance accepted the connection (refused, or not accepted within the connect timeout), so nothing
+     * reached any instance and another may serve the same call.
+     */
     static boolean connectionRefused(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException) {
+            if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Runs one call as {@code CircuitBreaker(Retry(Bulkhead(call)))}, every retry of a shed call paid for. */
+    /**
+     * Runs one call as {@code CircuitBreaker(Retry(Bulkhead(call)))}, every retry of a call that reached an instance
+     * paid for. {@code retry} serves calls that may have changed something, {@code readRetry} reads.
+     */
     record Guard(
             CircuitBreaker circuitBreaker,
             Retry retry,
+            Retry readRetry,
             Bulkhead bulkhead,
             RetryBudget budget,
             Counter budgetExhausted) {
 
-        <R> R call(Supplier<R> call) {
+        <R> R call(Supplier<R> call, boolean read) {
             // The breaker sees a call's outcome after its retries, so one dead instance among healthy ones
             // does not open the circuit for the whole service.
-            return circuitBreaker.executeSupplier(() -> withRetries(() -> bulkhead.executeSupplier(call)));
+            return circuitBreaker.executeSupplier(
+                    () -> withRetries(read ? readRetry : retry, () -> bulkhead.executeSupplier(call)));
         }
 
-        private <R> R withRetries(Supplier<R> attempt) {
+        private <R> R withRetries(Retry retry, Supplier<R> attempt) {
             budget.onRequest();
             Retry.Context<R> context = retry.context();
-            int maxAttempts = retry.getRetryConfig().getMaxAttempts();
+            RetryConfig config = retry.getRetryConfig();
             for (int attempts = 1; ; attempts++) {
                 R result;
                 try {
                     result = attempt.get();
                 } catch (RuntimeException failure) {
-                    // A refused connection put no load anywhere; retrying a shed call does, so it needs the budget.
-                    if (attempts < maxAttempts && shed(failure) && !budget.tryRetry()) {
+                    // A refused connection put no load anywhere; any other retry does, so it needs the budget.
+                    if (attempts < config.getMaxAttempts()
+                            && !connectionRefused(failure)
+                            && config.getExceptionPredicate().test(failure)
+                            && !budget.tryRetry()) {
                         budgetExhausted.increment();
                         throw failure;
                     }
@@ -294,7 +335,7 @@ public final class ResilientClients {
             }
             method.trySetAccessible();
             try {
-                return guard.call(() -> invokeOn(remote, method, args));
+                return guard.call(() -> invokeOn(remote, method, args), method.isAnnotationPresent(GetExchange.class));
             } catch (HttpClientErrorException rejected) {
                 throw rejected;
             } catch (RuntimeException failure) {

@@ -13,11 +13,15 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -78,17 +82,19 @@ class ResilientClientsTest {
     void aShedAnswerAndARefusedConnectionAreRetried() {
         ResilientClients.Guard guard = guard(new RetryBudget(0.1, 5));
 
-        assertThat(guard.call(() -> attempts.incrementAndGet() == 1 ? throwShed() : "served"))
+        assertThat(guard.call(() -> attempts.incrementAndGet() == 1 ? throwShed() : "served", false))
                 .isEqualTo("served");
         assertThat(attempts).hasValue(2);
 
         attempts.set(0);
-        assertThat(guard.call(() -> {
-                    if (attempts.incrementAndGet() < 3) {
-                        throw new ResourceAccessException("refused", new ConnectException("refused"));
-                    }
-                    return "served";
-                }))
+        assertThat(guard.call(
+                        () -> {
+                            if (attempts.incrementAndGet() < 3) {
+                                throw new ResourceAccessException("refused", new ConnectException("refused"));
+                            }
+                            return "served";
+                        },
+                        false))
                 .isEqualTo("served");
         assertThat(attempts).hasValue(3);
     }
@@ -97,20 +103,24 @@ class ResilientClientsTest {
     void otherFailuresAreNotRetried() {
         ResilientClients.Guard guard = guard(new RetryBudget(0.1, 5));
 
-        assertThatThrownBy(() -> guard.call(() -> {
-                    attempts.incrementAndGet();
-                    throw HttpServerErrorException.create(
-                            HttpStatus.SERVICE_UNAVAILABLE, "down", new HttpHeaders(), new byte[0], null);
-                }))
+        assertThatThrownBy(() -> guard.call(
+                        () -> {
+                            attempts.incrementAndGet();
+                            throw HttpServerErrorException.create(
+                                    HttpStatus.SERVICE_UNAVAILABLE, "down", new HttpHeaders(), new byte[0], null);
+                        },
+                        false))
                 .isInstanceOf(HttpServerErrorException.class);
         assertThat(attempts).as("a 503 that is not a shed answer").hasValue(1);
 
         attempts.set(0);
-        assertThatThrownBy(() -> guard.call(() -> {
-                    attempts.incrementAndGet();
-                    throw HttpClientErrorException.create(
-                            HttpStatus.NOT_FOUND, "gone", new HttpHeaders(), new byte[0], null);
-                }))
+        assertThatThrownBy(() -> guard.call(
+                        () -> {
+                            attempts.incrementAndGet();
+                            throw HttpClientErrorException.create(
+                                    HttpStatus.NOT_FOUND, "gone", new HttpHeaders(), new byte[0], null);
+                        },
+                        false))
                 .isInstanceOf(HttpClientErrorException.class);
         assertThat(attempts).hasValue(1);
     }
@@ -122,10 +132,12 @@ class ResilientClientsTest {
         int calls = 100;
 
         for (int i = 0; i < calls; i++) {
-            assertThatThrownBy(() -> guard.call(() -> {
-                        attempts.incrementAndGet();
-                        return throwShed();
-                    }))
+            assertThatThrownBy(() -> guard.call(
+                            () -> {
+                                attempts.incrementAndGet();
+                                return throwShed();
+                            },
+                            false))
                     .isInstanceOf(HttpServerErrorException.class);
         }
 
@@ -140,16 +152,53 @@ class ResilientClientsTest {
 
         for (int i = 0; i < 10; i++) {
             attempts.set(0);
-            assertThat(guard.call(() -> {
-                        if (attempts.incrementAndGet() == 1) {
-                            throw new ResourceAccessException("refused", new ConnectException("refused"));
-                        }
-                        return "served";
-                    }))
+            assertThat(guard.call(
+                            () -> {
+                                if (attempts.incrementAndGet() == 1) {
+                                    throw new ResourceAccessException("refused", new ConnectException("refused"));
+                                }
+                                return "served";
+                            },
+                            false))
                     .isEqualTo("served");
             assertThat(attempts).hasValue(2);
         }
         assertThat(meters.counter("reel.client.retry.budget.exhausted").count()).isZero();
+    }
+
+    @Test
+    void aReadWhoseConnectionBrokeIsRetriedWithinTheBudgetButAWriteOrATimedOutReadIsNot() {
+        ResilientClients.Guard guard = guard(new RetryBudget(0.1, 5));
+        var broken = new ResourceAccessException("reset", new IOException("Connection reset"));
+
+        assertThat(guard.call(failingOnce(broken), true)).isEqualTo("served");
+        assertThat(attempts).as("a read").hasValue(2);
+
+        attempts.set(0);
+        assertThatThrownBy(() -> guard.call(failingOnce(broken), false)).isSameAs(broken);
+        assertThat(attempts).as("a write may have been applied").hasValue(1);
+
+        attempts.set(0);
+        var timedOut = new ResourceAccessException("slow", new HttpTimeoutException("request timed out"));
+        assertThatThrownBy(() -> guard.call(failingOnce(timedOut), true)).isSameAs(timedOut);
+        assertThat(attempts).as("a slow instance is alive").hasValue(1);
+
+        attempts.set(0);
+        var notAccepted = new ResourceAccessException("slow connect", new HttpConnectTimeoutException("connect"));
+        assertThat(guard.call(failingOnce(notAccepted), false))
+                .as("a connection never made reached nothing")
+                .isEqualTo("served");
+        assertThat(attempts).hasValue(2);
+    }
+
+    /** A call whose first attempt fails with {@code failure} and whose next ones answer "served". */
+    private Supplier<String> failingOnce(RuntimeException failure) {
+        return () -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw failure;
+            }
+            return "served";
+        };
     }
 
     private ResilientClients.Guard guard(RetryBudget budget) {
@@ -159,7 +208,8 @@ class ResilientClientsTest {
                 .build();
         return new ResilientClients.Guard(
                 CircuitBreaker.of("target", neverOpens),
-                Retry.of("target", ResilientClients.retryConfig(3)),
+                Retry.of("target", ResilientClients.retryConfig(3, false)),
+                Retry.of("target.reads", ResilientClients.retryConfig(3, true)),
                 Bulkhead.ofDefaults("target"),
                 budget,
                 Counter.builder("reel.client.retry.budget.exhausted").register(meters));

@@ -1,6 +1,7 @@
 package dev.reel.gateway.upstream;
 
 import dev.reel.gateway.GatewayProperties;
+import dev.reel.resilience.balancing.InstanceQuarantine;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 public class UpstreamConfiguration {
 
     @Bean
-    UpstreamQuarantine upstreamQuarantine(GatewayProperties properties) {
-        return new UpstreamQuarantine(properties.upstream().ejectionTime());
+    InstanceQuarantine instanceQuarantine(GatewayProperties properties) {
+        return new InstanceQuarantine(properties.upstream().ejectionTime());
     }
 }

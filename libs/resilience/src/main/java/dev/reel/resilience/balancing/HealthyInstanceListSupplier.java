@@ -1,4 +1,4 @@
-package dev.reel.gateway.upstream;
+package dev.reel.resilience.balancing;
 
 import java.util.List;
 import org.springframework.cloud.client.ServiceInstance;
@@ -8,14 +8,14 @@ import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import reactor.core.publisher.Flux;
 
 /**
- * Removes instances the {@link UpstreamQuarantine} has ejected. Fails open: if every instance is
+ * Removes instances the {@link InstanceQuarantine} has ejected. Fails open: if every instance is
  * ejected, all are returned, since a guess is better than no instance at all.
  */
-public class HealthyInstanceListSupplier extends DelegatingServiceInstanceListSupplier {
+final class HealthyInstanceListSupplier extends DelegatingServiceInstanceListSupplier {
 
-    private final UpstreamQuarantine quarantine;
+    private final InstanceQuarantine quarantine;
 
-    public HealthyInstanceListSupplier(ServiceInstanceListSupplier delegate, UpstreamQuarantine quarantine) {
+    HealthyInstanceListSupplier(ServiceInstanceListSupplier delegate, InstanceQuarantine quarantine) {
         super(delegate);
         this.quarantine = quarantine;
     }

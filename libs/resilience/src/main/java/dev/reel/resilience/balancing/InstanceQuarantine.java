@@ -1,9 +1,9 @@
-package dev.reel.gateway.upstream;
+package dev.reel.resilience.balancing;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,36 +14,41 @@ import org.springframework.cloud.client.loadbalancer.Request;
 import org.springframework.cloud.client.loadbalancer.Response;
 
 /**
- * Passive outlier ejection. Discovery needs a few seconds to drop a dead instance (lease expiry,
- * eviction, client fetch, load-balancer cache); meanwhile the load balancer would keep choosing it,
- * and with zone preference it may be the only instance in the gateway's zone, so every retry would
- * hit it again. This load-balancer lifecycle listens to each call's outcome: when a call to an
- * instance fails at the connection level ({@link IOException}: refused, connect timeout, reset),
- * the instance is skipped for {@code ejectionTime}. {@link HealthyInstanceListSupplier} applies it.
- * HTTP error statuses and response timeouts do not eject: the instance is alive.
+ * Passive outlier ejection. Discovery needs a few seconds to drop a dead instance (lease expiry, eviction, client
+ * fetch, load-balancer cache); meanwhile the load balancer would keep choosing it, and with zone preference it may be
+ * the only instance in the caller's zone, so every retry would hit it again. As a load-balancer lifecycle bean this
+ * listens to each call's outcome: when a call to an instance fails at the connection level ({@link IOException}:
+ * refused, connect timeout, reset), the instance is skipped for the ejection time. {@link HealthyInstanceListSupplier}
+ * applies it. HTTP error statuses do not eject: the instance is alive.
+ *
+ * <p>Thread-safe; one per application, shared by every target service.
  */
-public class UpstreamQuarantine implements LoadBalancerLifecycle<Object, Object, ServiceInstance> {
+public final class InstanceQuarantine implements LoadBalancerLifecycle<Object, Object, ServiceInstance> {
 
-    private static final Logger log = LoggerFactory.getLogger(UpstreamQuarantine.class);
+    private static final Logger log = LoggerFactory.getLogger(InstanceQuarantine.class);
 
-    private final Cache<String, Boolean> ejected;
+    private final long ejectionNanos;
+    private final Map<String, Long> ejectedUntil = new ConcurrentHashMap<>();
 
     /** @param ejectionTime how long a failed instance is skipped; positive */
-    public UpstreamQuarantine(Duration ejectionTime) {
-        this.ejected = Caffeine.newBuilder()
-                .expireAfterWrite(ejectionTime)
-                .maximumSize(10_000)
-                .build();
+    public InstanceQuarantine(Duration ejectionTime) {
+        if (ejectionTime.isNegative() || ejectionTime.isZero()) {
+            throw new IllegalArgumentException("ejection time must be positive: " + ejectionTime);
+        }
+        this.ejectionNanos = ejectionTime.toNanos();
     }
 
-    /** Whether the instance failed recently and should be skipped if others are available. */
+    /** Whether the instance failed recently and should be skipped while others are available. */
     public boolean isEjected(ServiceInstance instance) {
-        return ejected.getIfPresent(key(instance)) != null;
+        Long until = ejectedUntil.get(key(instance));
+        return until != null && until - System.nanoTime() > 0;
     }
 
-    /** Skips the instance for the ejection time. */
+    /** Skips the instance for the ejection time from now. */
     public void eject(ServiceInstance instance) {
-        if (ejected.asMap().put(key(instance), Boolean.TRUE) == null) {
+        long now = System.nanoTime();
+        ejectedUntil.values().removeIf(until -> until - now <= 0);
+        if (ejectedUntil.put(key(instance), now + ejectionNanos) == null) {
             log.warn(
                     "Ejecting {} instance {}:{} after a connection failure",
                     instance.getServiceId(),

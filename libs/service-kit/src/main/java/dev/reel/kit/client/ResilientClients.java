@@ -32,8 +32,11 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -75,8 +78,9 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  * HttpClientErrorException} and does not count against the circuit.
  *
  * <p>The caller's {@code Authorization}, {@value Criticality#HEADER}, {@value ChaosSigner#HEADER} (every value),
- * {@value ChaosSigner#COHORT_HEADER} and correlation id headers travel with every call made while serving a request,
- * on the request's own thread. Resilience4j's metrics for every client are published to Prometheus.
+ * {@value ChaosSigner#COHORT_HEADER} and correlation id headers travel with every call made while serving a request:
+ * on the request's own thread, and on another thread when the work handed to it was wrapped with {@link
+ * #withCallerHeaders}. Resilience4j's metrics for every client are published to Prometheus.
  */
 public final class ResilientClients {
 
@@ -86,6 +90,9 @@ public final class ResilientClients {
     private static final String[] FORWARDED = {
         HttpHeaders.AUTHORIZATION, Criticality.HEADER, ChaosSigner.HEADER, ChaosSigner.COHORT_HEADER
     };
+
+    /** The caller's headers captured by {@link #withCallerHeaders}, on the thread running the wrapped task. */
+    private static final ThreadLocal<CallerHeaders> HANDED_OVER = new ThreadLocal<>();
 
     private final ObjectProvider<RestClient.Builder> builders;
     private final LoadBalancerClient loadBalancer;
@@ -159,30 +166,64 @@ public final class ResilientClients {
                 .build();
     }
 
-    static ClientHttpRequestInterceptor forwardCallerHeaders() {
-        return (request, body, execution) -> {
-            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-                HttpServletRequest incoming = attributes.getRequest();
-                for (String name : FORWARDED) {
-                    forward(incoming, request.getHeaders(), name);
+    /**
+     * {@code task}, to run on another thread (a pool or a virtual thread) with the forwarded headers of the request
+     * being served now, so that its calls carry them as calls on the request's thread would. The headers are copied
+     * now: the task may outlive the request. Outside a request the task runs with none.
+     */
+    public static <T> Callable<T> withCallerHeaders(Callable<T> task) {
+        CallerHeaders captured = CallerHeaders.current();
+        return () -> {
+            CallerHeaders previous = HANDED_OVER.get();
+            HANDED_OVER.set(captured);
+            try {
+                return task.call();
+            } finally {
+                if (previous == null) {
+                    HANDED_OVER.remove();
+                } else {
+                    HANDED_OVER.set(previous);
                 }
             }
-            String correlationId = CorrelationIdFilter.current();
-            if (correlationId != null) {
-                request.getHeaders().set(CorrelationIdFilter.HEADER, correlationId);
-            }
+        };
+    }
+
+    static ClientHttpRequestInterceptor forwardCallerHeaders() {
+        return (request, body, execution) -> {
+            CallerHeaders caller = HANDED_OVER.get();
+            (caller == null ? CallerHeaders.current() : caller).applyTo(request.getHeaders());
             return execution.execute(request, body);
         };
     }
 
-    /** Copies every value of header {@code name} from the request being served, unless the call sets it itself. */
-    private static void forward(HttpServletRequest incoming, HttpHeaders outgoing, String name) {
-        Enumeration<String> values = incoming.getHeaders(name);
-        if (values == null || outgoing.containsHeader(name)) {
-            return;
+    /** The headers a call made for a request carries on: every value of each forwarded header, and the correlation id. */
+    private record CallerHeaders(
+            Map<String, List<String>> values, @Nullable String correlationId) {
+
+        static CallerHeaders current() {
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+                HttpServletRequest incoming = attributes.getRequest();
+                for (String name : FORWARDED) {
+                    Enumeration<String> found = incoming.getHeaders(name);
+                    if (found != null && found.hasMoreElements()) {
+                        values.put(name, Collections.list(found));
+                    }
+                }
+            }
+            return new CallerHeaders(values, CorrelationIdFilter.current());
         }
-        for (String value : Collections.list(values)) {
-            outgoing.add(name, value);
+
+        /** Adds each header unless the call sets it itself. */
+        void applyTo(HttpHeaders outgoing) {
+            values.forEach((name, list) -> {
+                if (!outgoing.containsHeader(name)) {
+                    list.forEach(value -> outgoing.add(name, value));
+                }
+            });
+            if (correlationId != null) {
+                outgoing.set(CorrelationIdFilter.HEADER, correlationId);
+            }
         }
     }
 

@@ -19,6 +19,9 @@ import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -68,6 +71,31 @@ class ResilientClientsTest {
         var ownCriticality = new MockClientHttpRequest(HttpMethod.GET, URI.create("http://catalog/titles"));
         ownCriticality.getHeaders().set(Criticality.HEADER, "best-effort");
         assertThat(send(ownCriticality).get(Criticality.HEADER)).containsExactly("best-effort");
+    }
+
+    @Test
+    void aTaskHandedToAnotherThreadCarriesTheHeadersOfTheRequestThatMadeIt() throws Exception {
+        MockHttpServletRequest incoming = new MockHttpServletRequest("GET", "/home");
+        incoming.addHeader(Criticality.HEADER, "degraded");
+        incoming.addHeader(ChaosSigner.HEADER, "fault-a.sig");
+        incoming.addHeader(ChaosSigner.COHORT_HEADER, "experiment");
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(incoming));
+        Callable<HttpHeaders> row = ResilientClients.withCallerHeaders(
+                () -> send(new MockClientHttpRequest(HttpMethod.GET, URI.create("http://viewing/continue"))));
+        // The request may be over by the time the task runs.
+        RequestContextHolder.resetRequestAttributes();
+
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            HttpHeaders sent = workers.submit(row).get();
+            assertThat(sent.get(Criticality.HEADER)).containsExactly("degraded");
+            assertThat(sent.get(ChaosSigner.HEADER)).containsExactly("fault-a.sig");
+            assertThat(sent.get(ChaosSigner.COHORT_HEADER)).containsExactly("experiment");
+
+            HttpHeaders unwrapped = workers.submit(() ->
+                            send(new MockClientHttpRequest(HttpMethod.GET, URI.create("http://viewing/continue"))))
+                    .get();
+            assertThat(unwrapped.containsHeader(ChaosSigner.HEADER)).isFalse();
+        }
     }
 
     @Test

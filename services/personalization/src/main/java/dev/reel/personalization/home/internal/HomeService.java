@@ -3,6 +3,7 @@ package dev.reel.personalization.home.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.reel.events.Maturity;
+import dev.reel.kit.client.ResilientClients;
 import dev.reel.kit.profile.ViewerProfile;
 import dev.reel.personalization.PersonalizationProperties;
 import dev.reel.personalization.activity.Activity;
@@ -203,8 +204,10 @@ class HomeService implements HomePages, AutoCloseable {
 
     private HomePage page(ViewerProfile profile, @Nullable String authorization, String cell) {
         Instant now = clock.instant();
-        Future<List<Candidate>> continueWatching =
-                authorization == null ? null : workers.submit(() -> continueWatching(profile, authorization));
+        // On its own thread, with the request's criticality and chaos headers, so a fault meant for viewing reaches it.
+        Future<List<Candidate>> continueWatching = authorization == null
+                ? null
+                : workers.submit(ResilientClients.withCallerHeaders(() -> continueWatching(profile, authorization)));
         List<Interaction> history = history(profile.id());
         Shelves shelves = shelves();
         Personal personal = personal(profile, history, shelves);

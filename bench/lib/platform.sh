@@ -2,7 +2,7 @@
 # ready, and stops it again on exit. Source it from a bench script that has cd'ed to the repository root.
 #   reel_start DATA [reel up options...]   boots in the background; returns once `reel status` says "demo: ready"
 #   reel_stop DATA                         stops it
-# On exit, the trap reel_start installs stops Reel and deletes DATA.
+# On exit, the trap reel_start installs stops Reel and deletes DATA (BENCH_KEEP_DATA=1 keeps it, logs included).
 # BENCH_TIMEOUT_SECONDS (default 900) bounds the wait.
 
 export REEL_SKIP_BUILD=1
@@ -23,7 +23,7 @@ reel_start() {
   local out="$data/up.out"
   local deadline=$((SECONDS + ${BENCH_TIMEOUT_SECONDS:-900}))
   REEL_UP_DATA=$data
-  trap 'reel_stop "$REEL_UP_DATA"; rm -rf "$REEL_UP_DATA"' EXIT
+  trap 'reel_stop "$REEL_UP_DATA"; [ "${BENCH_KEEP_DATA:-0}" = 1 ] && echo "bench: kept $REEL_UP_DATA" >&2 || rm -rf "$REEL_UP_DATA"' EXIT
   ./reel up --data-dir "$data" "$@" >"$out" 2>&1 &
   REEL_UP_PID=$!
   # "Reel is up" means every instance is healthy; on a data directory seeded before, the demo is ready at once.

@@ -196,7 +196,10 @@ public class ChaosBench {
                     player,
                     gateway + "/api/v1/playback/sessions",
                     "{\"profileId\":\"" + player.profile() + "\",\"titleId\":\"" + title
-                            + "\",\"device\":{\"class\":\"tv\",\"codecs\":[\"avc1\"]}}");
+                            + "\",\"device\":{\"class\":\"tv\",\"codecs\":[\"avc1\"]}}",
+                    // as the web player does: a Play the gateway may safely send again
+                    "Idempotency-Key",
+                    UUID.randomUUID().toString());
             if (session.statusCode() != 201) {
                 return "session " + session.statusCode();
             }

@@ -113,14 +113,16 @@ final class Load {
         return send(http, "GET", url, null, token, 200).body();
     }
 
-    static HttpResponse<String> post(Client client, String url, String body) throws Exception {
-        return client.http().send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Authorization", "Bearer " + client.token())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** POSTs {@code body} as the client; {@code headers} are extra name, value pairs. */
+    static HttpResponse<String> post(Client client, String url, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + client.token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> send(HttpClient http, String method, String url, String body, String token,

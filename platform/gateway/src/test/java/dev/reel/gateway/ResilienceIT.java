@@ -11,7 +11,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Load shedding, breakers with fallbacks, write retries and chaos in the gateway with its real policy
  * (config/gateway.yml), in front of stand-ins found through the simple discovery client. The shedding limit is pinned
- * at 10 (best effort may fill 5, degraded 8, critical 10); playback has a dead instance beside the live one, and
- * viewing and personalization have only dead ones.
+ * at 10 (best effort may fill 5, degraded 8, critical 10); playback has two dead instances beside the live one (one
+ * of them comes alive as an instance that dies mid-request), and viewing and personalization have only dead ones.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -61,6 +64,7 @@ class ResilienceIT {
     private static final EchoStandIn SEARCH = new EchoStandIn("search", JWKS, SIGNER);
     private static final EchoStandIn PLAYBACK = new EchoStandIn("playback", JWKS, SIGNER);
     private static final int DEAD_PORT = unusedPort();
+    private static final int DROPPING_PORT = unusedPort();
     private static final int LIMIT = 10;
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -83,6 +87,8 @@ class ResilienceIT {
         registry.add(simple + "search[0].uri", SEARCH::uri);
         registry.add(simple + "playback[0].uri", () -> dead);
         registry.add(simple + "playback[1].uri", PLAYBACK::uri);
+        // Refuses connections like the dead one, except while a test listens there with a DroppingInstance.
+        registry.add(simple + "playback[2].uri", () -> "http://127.0.0.1:" + DROPPING_PORT);
         registry.add(simple + "viewing[0].uri", () -> dead);
         registry.add(simple + "personalization[0].uri", () -> dead);
         // The dead playback instance is never ejected for long, so writes keep meeting it and must be retried.
@@ -284,6 +290,51 @@ class ResilienceIT {
             assertThat(echo.path("service").asString()).isEqualTo("playback");
             assertThat(echo.path("body").asString()).isEqualTo(session);
             assertThat(echo.path("headers").path("reel-criticality").asString()).isEqualTo("critical");
+        }
+    }
+
+    @Test
+    void aPlayWithAnIdempotencyKeyIsSentAgainAfterAnInstanceDiedMidRequestButAWriteWithoutOneIsNot() throws Exception {
+        String token = bearer(member());
+        try (DroppingInstance dropping = new DroppingInstance(DROPPING_PORT)) {
+            for (int i = 0; i < 6; i++) {
+                String session = "{\"titleId\":\"" + UUID.randomUUID() + "\",\"keyed\":" + i + "}";
+                JsonNode echo = body(client().post()
+                        .uri("/api/v1/playback/sessions")
+                        .header(HttpHeaders.AUTHORIZATION, token)
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(session)
+                        .exchange()
+                        .expectStatus()
+                        .isCreated()
+                        .expectBody()
+                        .returnResult());
+                assertThat(echo.path("body").asString()).isEqualTo(session);
+            }
+            int droppedKeyed = dropping.dropped();
+            assertThat(droppedKeyed)
+                    .as("round robin sent first tries to the instance that dies mid-request")
+                    .isPositive();
+
+            int unavailable = 0;
+            for (int i = 0; i < 6; i++) {
+                HttpStatus status = HttpStatus.valueOf(client().post()
+                        .uri("/api/v1/playback/sessions")
+                        .header(HttpHeaders.AUTHORIZATION, token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{\"unkeyed\":" + i + "}")
+                        .exchange()
+                        .returnResult(String.class)
+                        .getStatus()
+                        .value());
+                assertThat(status).isIn(HttpStatus.CREATED, HttpStatus.SERVICE_UNAVAILABLE);
+                unavailable += status == HttpStatus.SERVICE_UNAVAILABLE ? 1 : 0;
+            }
+            assertThat(unavailable)
+                    .as("a write without a key that reached an instance is never sent again: it fails")
+                    .isPositive()
+                    .isEqualTo(dropping.dropped() - droppedKeyed);
         }
     }
 
@@ -644,6 +695,38 @@ class ResilienceIT {
             return ChaosSigner.fromKeyFile(CHAOS_KEY).orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A playback instance that dies mid-request: it reads each request, then resets the connection unanswered. */
+    private static final class DroppingInstance implements AutoCloseable {
+        private final ServerSocket socket;
+        private final AtomicInteger dropped = new AtomicInteger();
+
+        DroppingInstance(int port) throws IOException {
+            socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+            Thread.ofVirtual().start(this::dropAll);
+        }
+
+        int dropped() {
+            return dropped.get();
+        }
+
+        private void dropAll() {
+            while (!socket.isClosed()) {
+                try (Socket connection = socket.accept()) {
+                    connection.getInputStream().read(new byte[64 * 1024]);
+                    connection.setSoLinger(true, 0);
+                    dropped.incrementAndGet();
+                } catch (IOException e) {
+                    // closed, or the gateway gave up first
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
         }
     }
 

@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Every service's load-balancer client configuration, installed for each target by {@link ClientAutoConfiguration}.
  * Deliberately not a {@code @Configuration}: Spring Cloud instantiates it in each target's child context. The instance
- * list is {@link BalancedInstances#blocking}: an instance that just failed a connection is skipped, then the caller's zone is
- * preferred ({@code reel.kit.clients.zone-preference}).
+ * list is {@link BalancedInstances#blocking}: an instance that just failed a connection is skipped, then the caller's
+ * zone is preferred ({@code reel.kit.clients.zone-preference}).
  */
 public class KitLoadBalancerConfiguration {
 

@@ -196,7 +196,7 @@ public final class ResilientClients {
         };
     }
 
-    /** The headers a call made for a request carries on: every value of each forwarded header, and the correlation id. */
+    /** What a call made for a request carries on: every value of each forwarded header, and the correlation id. */
     private record CallerHeaders(
             Map<String, List<String>> values, @Nullable String correlationId) {
 
